@@ -1,0 +1,88 @@
+package org.rapport.server.account;
+
+import java.net.URI;
+import java.time.Instant;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.rapport.server.member.Member;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Accounts and tokens over the API (I4). */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Accounts", description = "Sign up, tokens, account deletion (I4)")
+class AccountApiController {
+
+    /** Sign-up: {@code name} is split at its last space, or give {@code firstName} and {@code lastName}. */
+    record SignUpRequest(String email, String password, String name, String firstName, String lastName) {
+    }
+
+    record AccountJson(String id, String email, String name, String firstName, String lastName, Instant createdAt) {
+        static AccountJson of(Member m) {
+            return new AccountJson(Long.toString(m.id()), m.email(), m.name(), m.firstName(), m.lastName(),
+                    m.createdAt());
+        }
+    }
+
+    record TokenRequest(String email, String password) {
+    }
+
+    record TokenJson(String token, String memberId, Instant expiresAt) {
+    }
+
+    private final AccountService accounts;
+
+    AccountApiController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @PostMapping("/accounts")
+    @SecurityRequirements
+    @Operation(summary = "Create an account", description = "409 when the e-mail address is taken")
+    ResponseEntity<AccountJson> signUp(@RequestBody SignUpRequest body) {
+        String first = body.firstName();
+        String last = body.lastName();
+        if (first == null && last == null && body.name() != null) {
+            String[] parts = AccountService.splitName(body.name());
+            first = parts[0];
+            last = parts[1];
+        }
+        Member member = accounts.signUp(body.email(), body.password(), first, last);
+        return ResponseEntity.created(URI.create("/api/v1/members/" + member.id())).body(AccountJson.of(member));
+    }
+
+    @PostMapping("/tokens")
+    @SecurityRequirements
+    @Operation(summary = "Sign in: exchange e-mail and password for a bearer token",
+            description = "401 on wrong credentials; 429 after too many failures")
+    ResponseEntity<TokenJson> token(@RequestBody TokenRequest body, HttpServletRequest request) {
+        MemberPrincipal principal = accounts.authenticate(body.email(), body.password(), request.getRemoteAddr());
+        AccountService.IssuedToken token = accounts.issueToken(principal.memberId());
+        return ResponseEntity.status(201)
+                .body(new TokenJson(token.token(), Long.toString(token.memberId()), token.expiresAt()));
+    }
+
+    @DeleteMapping("/tokens/current")
+    @Operation(summary = "Sign out: revoke the token of this request")
+    ResponseEntity<Void> signOut(HttpServletRequest request) {
+        accounts.revokeToken(BearerTokenFilter.bearer(request));
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/me")
+    @Operation(summary = "Delete my account and everything of mine: profile, invitations, connections")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal MemberPrincipal me) {
+        accounts.delete(me.memberId());
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,176 @@
+package org.rapport.server.account;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.rapport.server.member.ConnectionsVisibility;
+import org.rapport.server.member.Member;
+import org.rapport.server.member.MemberNotFoundException;
+import org.rapport.server.member.MemberRepository;
+import org.rapport.server.system.RateLimitException;
+import org.rapport.server.system.ValidationException;
+import org.rapport.server.web.PageController;
+import org.rapport.server.web.Redirects;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Sign-up, sign-in and settings pages. Sign-out is Spring Security's {@code POST /signout}. */
+@PageController
+class AccountPageController {
+
+    private final AccountService accounts;
+    private final MemberRepository members;
+    private final SecurityContextRepository contexts;
+
+    AccountPageController(AccountService accounts, MemberRepository members, SecurityContextRepository contexts) {
+        this.accounts = accounts;
+        this.members = members;
+        this.contexts = contexts;
+    }
+
+    @GetMapping("/signin")
+    String signInForm(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(required = false) String next,
+                      @RequestParam(required = false) String signedOut, Model model) {
+        if (me != null) {
+            return "redirect:/";
+        }
+        model.addAttribute("next", safeNext(next));
+        model.addAttribute("signedOut", signedOut != null);
+        return "pages/signin";
+    }
+
+    @PostMapping("/signin")
+    String signIn(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
+                  @RequestParam(required = false) String next, HttpServletRequest request,
+                  HttpServletResponse response, Model model) {
+        try {
+            MemberPrincipal principal = accounts.authenticate(email, password, request.getRemoteAddr());
+            establishSession(principal, request, response);
+            String target = safeNext(next);
+            return "redirect:" + (target == null ? "/" : target);
+        } catch (InvalidCredentialsException e) {
+            response.setStatus(401);
+            model.addAttribute("error", e.detail());
+        } catch (RateLimitException e) {
+            response.setStatus(429);
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+            model.addAttribute("error", e.detail());
+        }
+        model.addAttribute("email", email);
+        model.addAttribute("next", safeNext(next));
+        return "pages/signin";
+    }
+
+    @GetMapping("/signup")
+    String signUpForm(@AuthenticationPrincipal MemberPrincipal me) {
+        return me != null ? "redirect:/" : "pages/signup";
+    }
+
+    @PostMapping("/signup")
+    String signUp(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
+                  @RequestParam(defaultValue = "") String firstName, @RequestParam(defaultValue = "") String lastName,
+                  HttpServletRequest request, HttpServletResponse response, Model model,
+                  RedirectAttributes redirect) {
+        try {
+            Member member = accounts.signUp(email, password, firstName, lastName);
+            establishSession(accounts.authenticate(member.email(), password, request.getRemoteAddr()), request,
+                    response);
+            redirect.addFlashAttribute("flash", "Welcome to Rapport, " + member.firstName()
+                    + "! Add your headline and experience so people recognise you.");
+            return "redirect:/profile/edit";
+        } catch (ValidationException e) {
+            response.setStatus(400);
+            model.addAttribute("errors", e);
+        } catch (EmailTakenException e) {
+            response.setStatus(409);
+            model.addAttribute("errors", new ValidationException("email", e.detail()));
+        }
+        model.addAttribute("email", email);
+        model.addAttribute("firstName", firstName);
+        model.addAttribute("lastName", lastName);
+        return "pages/signup";
+    }
+
+    @GetMapping("/settings")
+    String settings(@AuthenticationPrincipal MemberPrincipal me, Model model) {
+        model.addAttribute("member", members.findById(me.memberId()).orElseThrow(MemberNotFoundException::new));
+        return "pages/settings";
+    }
+
+    @PostMapping("/settings/privacy")
+    String privacy(@AuthenticationPrincipal MemberPrincipal me, @RequestParam String connectionsVisibility,
+                   RedirectAttributes redirect) {
+        ConnectionsVisibility visibility;
+        try {
+            visibility = ConnectionsVisibility.valueOf(connectionsVisibility.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("connectionsVisibility", "Choose who can see your connections.");
+        }
+        accounts.updateConnectionsVisibility(me.memberId(), visibility);
+        redirect.addFlashAttribute("flash", "Saved: who can see your connections.");
+        return "redirect:/settings";
+    }
+
+    @PostMapping("/settings/password")
+    String password(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(defaultValue = "") String currentPassword,
+                    @RequestParam(defaultValue = "") String newPassword, HttpServletRequest request,
+                    HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        try {
+            MemberPrincipal updated = accounts.changePassword(me.memberId(), currentPassword, newPassword);
+            establishSession(updated, request, response);
+            redirect.addFlashAttribute("flash", "Your password is changed. Other sessions are signed out.");
+            return "redirect:/settings";
+        } catch (ValidationException e) {
+            response.setStatus(400);
+            model.addAttribute("passwordErrors", e);
+            model.addAttribute("member", members.findById(me.memberId()).orElseThrow(MemberNotFoundException::new));
+            return "pages/settings";
+        }
+    }
+
+    @PostMapping("/settings/delete")
+    String delete(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(defaultValue = "") String password,
+                  HttpServletRequest request, HttpServletResponse response, Model model,
+                  RedirectAttributes redirect) {
+        if (!accounts.passwordMatches(me.memberId(), password)) {
+            response.setStatus(400);
+            model.addAttribute("deleteError", "The password is not right; your account was not deleted.");
+            model.addAttribute("member", members.findById(me.memberId()).orElseThrow(MemberNotFoundException::new));
+            return "pages/settings";
+        }
+        accounts.delete(me.memberId());
+        SecurityContextHolder.clearContext();
+        var session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        redirect.addFlashAttribute("flash", "Your account and everything in it has been deleted.");
+        return "redirect:/signin";
+    }
+
+    /** Signs the principal in: a fresh session id (no fixation), the context saved in it. */
+    private void establishSession(MemberPrincipal principal, HttpServletRequest request, HttpServletResponse response) {
+        request.getSession(true);
+        request.changeSessionId();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                BearerTokenFilter.MEMBER));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+    }
+
+    static String safeNext(String next) {
+        return Redirects.local(next);
+    }
+}

@@ -1,0 +1,243 @@
+package org.rapport.server.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.rapport.server.member.ConnectionsVisibility;
+import org.rapport.server.member.Member;
+import org.rapport.server.member.MemberNotFoundException;
+import org.rapport.server.member.MemberRepository;
+import org.rapport.server.member.ProfileRules;
+import org.rapport.server.network.GraphIndex;
+import org.rapport.server.system.Text;
+import org.rapport.server.system.ValidationException.Errors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Sign-up, credentials, tokens and account deletion (I4). */
+@Service
+public class AccountService {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+
+    public static final int PASSWORD_MIN = 8;
+    public static final int PASSWORD_MAX = 128;
+    public static final int EMAIL_MAX = 254;
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+");
+    private static final Duration TOKEN_LIFETIME = Duration.ofDays(90);
+
+    private final MemberRepository members;
+    private final ApiTokenRepository tokens;
+    private final PasswordEncoder passwords;
+    private final LoginThrottle throttle;
+    private final GraphIndex index;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    /** Checked against when the e-mail is unknown, so both cases take as long. */
+    private final String decoyHash;
+
+    public AccountService(MemberRepository members, ApiTokenRepository tokens, PasswordEncoder passwords,
+                          LoginThrottle throttle, GraphIndex index, TransactionTemplate tx, Clock clock) {
+        this.members = members;
+        this.tokens = tokens;
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.index = index;
+        this.tx = tx;
+        this.clock = clock;
+        this.decoyHash = passwords.encode("decoy password that matches nothing");
+    }
+
+    /** Normalises an e-mail address for storage and lookup: trimmed and lower case. */
+    public static String normaliseEmail(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Creates an account (I4). All fields are checked together so a form shows every problem at once. */
+    public Member signUp(String rawEmail, String password, String rawFirstName, String rawLastName) {
+        Errors errors = new Errors();
+        String email = normaliseEmail(rawEmail);
+        if (email.isEmpty()) {
+            errors.add("email", "E-mail address is required.");
+        } else if (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
+            errors.add("email", "This does not look like an e-mail address.");
+        }
+        checkPassword(password, "password", errors);
+        String firstName = ProfileRules.line(rawFirstName == null ? "" : rawFirstName, "firstName", "First name",
+                ProfileRules.NAME_MAX, errors);
+        if (firstName.isEmpty() && !errors.has("firstName")) {
+            errors.add("firstName", "First name is required.");
+        }
+        String lastName = ProfileRules.line(rawLastName == null ? "" : rawLastName, "lastName", "Last name",
+                ProfileRules.NAME_MAX, errors);
+        errors.throwIfAny();
+
+        String hash = passwords.encode(password);
+        Instant now = clock.instant();
+        try {
+            long id = tx.execute(status -> members.insert(email, hash, newStamp(), firstName, lastName, null, now));
+            if (id > Integer.MAX_VALUE) {
+                throw new IllegalStateException("member ids beyond 2^31 are not supported by the graph index");
+            }
+            log.info("Member {} signed up", id);
+            return members.findById(id).orElseThrow();
+        } catch (DuplicateKeyException e) {
+            throw new EmailTakenException();
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            if (members.findIdByEmail(email).isPresent()) {
+                throw new EmailTakenException();
+            }
+            throw e;
+        }
+    }
+
+    /** Splits "Ada King Lovelace" into first "Ada King" and last "Lovelace" (API sign-up with one name field). */
+    public static String[] splitName(String name) {
+        String n = Text.clean(name == null ? "" : name);
+        int space = n.lastIndexOf(' ');
+        return space < 0 ? new String[] {n, ""} : new String[] {n.substring(0, space), n.substring(space + 1)};
+    }
+
+    /**
+     * Checks an e-mail and password, throttled per address and per client. Unknown addresses and
+     * wrong passwords fail the same way and take about the same time.
+     */
+    public MemberPrincipal authenticate(String rawEmail, String password, String client) {
+        String email = normaliseEmail(rawEmail);
+        throttle.check(email, client);
+        Optional<MemberRepository.Credentials> credentials = members.findCredentialsByEmail(email);
+        boolean ok = password != null && password.length() <= PASSWORD_MAX
+                && passwords.matches(password, credentials.map(MemberRepository.Credentials::passwordHash)
+                .orElse(decoyHash))
+                && credentials.isPresent();
+        if (!ok) {
+            throttle.recordFailure(email, client);
+            throw new InvalidCredentialsException();
+        }
+        throttle.recordSuccess(email);
+        return new MemberPrincipal(credentials.get().memberId(), credentials.get().securityStamp());
+    }
+
+    /** Whether the principal still matches its account (not deleted, password not changed since). */
+    public boolean isCurrent(MemberPrincipal principal) {
+        return members.findSecurityStamp(principal.memberId()).map(principal.securityStamp()::equals).orElse(false);
+    }
+
+    /**
+     * Changes the password after checking the current one. Every other session and every API
+     * token is signed out; the returned principal keeps the caller signed in.
+     */
+    public MemberPrincipal changePassword(long memberId, String current, String next) {
+        MemberRepository.Credentials credentials = members.findCredentials(memberId)
+                .orElseThrow(MemberNotFoundException::new);
+        Errors errors = new Errors();
+        if (current == null || !passwords.matches(current, credentials.passwordHash())) {
+            errors.add("currentPassword", "The current password is not right.");
+        }
+        checkPassword(next, "newPassword", errors);
+        errors.throwIfAny();
+        String stamp = newStamp();
+        String hash = passwords.encode(next);
+        tx.executeWithoutResult(status -> {
+            members.updatePassword(memberId, hash, stamp, clock.instant());
+            tokens.deleteForMember(memberId);
+        });
+        return new MemberPrincipal(memberId, stamp);
+    }
+
+    public void updateConnectionsVisibility(long memberId, ConnectionsVisibility visibility) {
+        tx.executeWithoutResult(status -> members.updateConnectionsVisibility(memberId, visibility, clock.instant()));
+    }
+
+    /**
+     * Deletes the account and everything of it: profile, invitations both ways, connections,
+     * notifications and tokens (the schema cascades), then drops it from the graph.
+     */
+    public void delete(long memberId) {
+        tx.executeWithoutResult(status -> {
+            if (!members.delete(memberId)) {
+                throw new MemberNotFoundException();
+            }
+            index.removeMemberAfterCommit(memberId);
+        });
+        log.info("Member {} deleted their account", memberId);
+    }
+
+    /** A new API token; only its digest is stored, so the caller must keep the returned value. */
+    public IssuedToken issueToken(long memberId) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = "rpt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        Instant expires = now.plus(TOKEN_LIFETIME);
+        tx.executeWithoutResult(status -> {
+            tokens.insert(digest(token), memberId, now, expires);
+            tokens.deleteExpired(now);
+        });
+        return new IssuedToken(token, memberId, expires);
+    }
+
+    public Optional<MemberPrincipal> resolveToken(String token) {
+        if (token == null || token.length() > 200) {
+            return Optional.empty();
+        }
+        return tokens.find(digest(token), clock.instant());
+    }
+
+    public boolean revokeToken(String token) {
+        return token != null && tokens.delete(digest(token));
+    }
+
+    /** A token as issued: shown once, never stored in clear. */
+    public record IssuedToken(String token, long memberId, Instant expiresAt) {
+    }
+
+    private void checkPassword(String password, String field, Errors errors) {
+        if (password == null || password.isEmpty()) {
+            errors.add(field, "Password is required.");
+        } else if (password.length() < PASSWORD_MIN) {
+            errors.add(field, "Use at least " + PASSWORD_MIN + " characters for the password.");
+        } else if (password.length() > PASSWORD_MAX) {
+            errors.add(field, "The password can be at most " + PASSWORD_MAX + " characters.");
+        } else if (password.isBlank()) {
+            errors.add(field, "The password cannot be only spaces.");
+        }
+    }
+
+    private String newStamp() {
+        byte[] bytes = new byte[12];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    static String digest(String token) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** Checks a member's password (confirming a dangerous action such as deleting the account). */
+    public boolean passwordMatches(long memberId, String password) {
+        return password != null && password.length() <= PASSWORD_MAX
+                && members.findCredentials(memberId).map(c -> passwords.matches(password, c.passwordHash()))
+                .orElse(false);
+    }
+}

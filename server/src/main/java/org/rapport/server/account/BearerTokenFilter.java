@@ -1,0 +1,52 @@
+package org.rapport.server.account;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates API requests that carry {@code Authorization: Bearer <token>}. An unknown or
+ * expired token leaves the request anonymous, so protected endpoints answer 401.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    static final List<SimpleGrantedAuthority> MEMBER = List.of(new SimpleGrantedAuthority("ROLE_MEMBER"));
+
+    private final AccountService accounts;
+
+    BearerTokenFilter(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String token = bearer(request);
+        if (token != null) {
+            accounts.resolveToken(token).ifPresent(principal -> {
+                var auth = UsernamePasswordAuthenticationToken.authenticated(principal, token, MEMBER);
+                SecurityContextHolder.getContext().setAuthentication(auth);
+            });
+        }
+        chain.doFilter(request, response);
+    }
+
+    static String bearer(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = header.substring(7).strip();
+        return token.isEmpty() ? null : token;
+    }
+}

@@ -1,0 +1,103 @@
+package org.rapport.server.account;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import org.rapport.server.web.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two filter chains. The JSON API ({@code /api/**}) is stateless: bearer tokens, no session, no
+ * CSRF (no cookies to ride on), 401/403 as problem+json. Pages use a session cookie
+ * ({@code SameSite=Lax}, HttpOnly), CSRF tokens on every form, and a strict Content Security Policy.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AccountService accounts, JsonMapper json) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .anonymous(a -> { })
+                .addFilterBefore(new BearerTokenFilter(accounts), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/tokens").permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> Problems.write(request, response,
+                                Problems.of(401, "unauthenticated", "Not signed in",
+                                        "Send a bearer token: POST /api/v1/tokens gives one."), json))
+                        .accessDeniedHandler((request, response, ex) -> Problems.write(request, response,
+                                Problems.of(403, "forbidden", "Not allowed", "You are not allowed to do this."),
+                                json)))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, AccountService accounts, SecurityContextRepository contexts)
+            throws Exception {
+        http.securityContext(c -> c.securityContextRepository(contexts))
+                .addFilterAfter(new SessionStampFilter(accounts), SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/", "/signin", "/signup", "/error", "/favicon.ico",
+                                "/css/**", "/js/**", "/img/**", "/webjars/**").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .requestCache(c -> c.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+                    // Back to the page asked for after signing in (GET only: a form post cannot be replayed).
+                    String target = "/signin";
+                    if ("GET".equals(request.getMethod())) {
+                        String uri = request.getRequestURI()
+                                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+                        if (!uri.equals("/")) {
+                            target += "?next=" + URLEncoder.encode(uri, StandardCharsets.UTF_8);
+                        }
+                    }
+                    response.sendRedirect(target);
+                }))
+                .logout(l -> l.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut")
+                        .deleteCookies("JSESSIONID").invalidateHttpSession(true))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(f -> f.deny()));
+        return http.build();
+    }
+}

@@ -1,0 +1,131 @@
+package org.rapport.server.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.rapport.server.RapportApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * The {@code rapport} command: {@code serve} runs the server; {@code graph …} answers graph
+ * questions from the database as {@code api.md} describes. Every command takes {@code --db}.
+ */
+@Command(name = "rapport", mixinStandardHelpOptions = true, version = "Rapport 0.1.0",
+        description = "A self-hostable professional network.",
+        subcommands = {RapportCli.Serve.class, GraphCommand.class, RapportCli.Import.class})
+public final class RapportCli implements Callable<Integer> {
+
+    @Option(names = "--db", scope = CommandLine.ScopeType.INHERIT, paramLabel = "<jdbc-url>",
+            description = "Database URL (default: the SQLite file in ./data, or RAPPORT_DB_URL)")
+    String db;
+
+    @Option(names = "--data-dir", scope = CommandLine.ScopeType.INHERIT, paramLabel = "<dir>",
+            description = "Directory for the SQLite database and server files (default ./data)")
+    String dataDir;
+
+    public static int run(String[] args) {
+        CommandLine cli = new CommandLine(new RapportCli());
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            Throwable root = ex;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            if (root != ex && root.getMessage() != null && !(ex instanceof CliException)) {
+                message = message + ": " + root.getMessage();
+            }
+            commandLine.getErr().println("rapport: " + message.lines().findFirst().orElse(message));
+            return ex instanceof CliException c ? c.exitCode() : 1;
+        });
+        if (args.length == 0) {
+            args = new String[] {"serve"};
+        }
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(new PrintWriter(System.out, true));
+        return 0;
+    }
+
+    /** Spring arguments common to every command. */
+    List<String> springArgs() {
+        List<String> args = new ArrayList<>();
+        if (db != null) {
+            args.add("--spring.datasource.url=" + db);
+        }
+        if (dataDir != null) {
+            args.add("--rapport.data-dir=" + dataDir);
+        }
+        return args;
+    }
+
+    /** Starts the application without a web server, quietly, for a one-shot command. */
+    ConfigurableApplicationContext startQuietly() {
+        List<String> args = springArgs();
+        args.add("--rapport.scheduling.enabled=false");
+        args.add("--logging.level.root=WARN");
+        args.add("--logging.level.org.rapport=WARN");
+        SpringApplication app = new SpringApplicationBuilder(RapportApplication.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .build();
+        return app.run(args.toArray(String[]::new));
+    }
+
+    @Command(name = "serve", description = "Run the server (default port 8080).")
+    static final class Serve implements Callable<Integer> {
+        @ParentCommand
+        RapportCli parent;
+
+        @Option(names = "--port", paramLabel = "<port>", description = "HTTP port (default 8080, or PORT)")
+        Integer port;
+
+        @Option(names = "--demo", description = "Fill an empty database with a generated demo network and print a sign-in")
+        boolean demo;
+
+        @Override
+        public Integer call() {
+            List<String> args = parent.springArgs();
+            if (port != null) {
+                args.add("--server.port=" + port);
+            }
+            if (demo) {
+                args.add("--rapport.demo.enabled=true");
+            }
+            SpringApplication.run(RapportApplication.class, args.toArray(String[]::new));
+            // The web server keeps the JVM alive; main must not exit.
+            try {
+                Thread.currentThread().join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "import", description = "Bulk import of a network (ldbc, snap, csv). Arrives with feature E7.")
+    static final class Import implements Callable<Integer> {
+        @Option(names = "--format", required = true, description = "ldbc, snap or csv")
+        String format;
+
+        @CommandLine.Parameters(paramLabel = "PATH")
+        String path;
+
+        @Override
+        public Integer call() {
+            throw new CliException("import is not available in this version yet (feature E7)", 2);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.rapport.server.connection;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.rapport.server.account.MemberPrincipal;
+import org.rapport.server.member.Member;
+import org.rapport.server.member.MemberNotFoundException;
+import org.rapport.server.member.MemberRepository;
+import org.rapport.server.system.PageRequest;
+import org.rapport.server.web.PageController;
+import org.rapport.server.web.Redirects;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Connections pages: mine, another member's (as privacy allows), mutual ones; removal. */
+@PageController
+class ConnectionPageController {
+
+    private final ConnectionService connections;
+    private final MemberRepository members;
+
+    ConnectionPageController(ConnectionService connections, MemberRepository members) {
+        this.connections = connections;
+        this.members = members;
+    }
+
+    @GetMapping("/connections")
+    String mine(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) String q, @RequestParam(required = false) String location,
+                @RequestParam(required = false) String company, @RequestParam(required = false) String school,
+                @RequestParam(required = false) String industry, @RequestParam(required = false) String cursor,
+                Model model) {
+        return list(me, me.memberId(), sort, q, location, company, school, industry, cursor, model);
+    }
+
+    @GetMapping("/members/{id}/connections")
+    String theirs(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
+                  @RequestParam(required = false) String sort, @RequestParam(required = false) String q,
+                  @RequestParam(required = false) String location, @RequestParam(required = false) String company,
+                  @RequestParam(required = false) String school, @RequestParam(required = false) String industry,
+                  @RequestParam(required = false) String cursor, Model model) {
+        return list(me, id, sort, q, location, company, school, industry, cursor, model);
+    }
+
+    private String list(MemberPrincipal me, long owner, String sort, String q, String location, String company,
+                        String school, String industry, String cursor, Model model) {
+        Member member = members.findById(owner).orElseThrow(MemberNotFoundException::new);
+        ConnectionSort order = ConnectionSort.parse(sort);
+        ConnectionFilter filter = new ConnectionFilter(q, location, company, school, industry);
+        model.addAttribute("owner", member);
+        model.addAttribute("mine", owner == me.memberId());
+        model.addAttribute("sort", order.param());
+        model.addAttribute("filter", filter);
+        model.addAttribute("page", connections.list(me.memberId(), owner, order, filter, PageRequest.of(20, cursor)));
+        return "pages/connections";
+    }
+
+    @GetMapping("/members/{id}/mutual")
+    String mutual(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
+                  @RequestParam(required = false) String cursor, Model model) {
+        model.addAttribute("other", members.findById(id).orElseThrow(MemberNotFoundException::new));
+        model.addAttribute("page", connections.mutual(me.memberId(), id, PageRequest.of(20, cursor)));
+        return "pages/mutual";
+    }
+
+    @PostMapping("/connections/{id}/remove")
+    String remove(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
+                  @RequestParam(required = false) String back, HttpServletRequest request,
+                  RedirectAttributes redirect) {
+        String name = members.findById(id).map(Member::name).orElse("This member");
+        connections.remove(me.memberId(), id);
+        redirect.addFlashAttribute("flash", name + " was removed from your connections.");
+        return "redirect:" + Redirects.localOr(back, "/connections");
+    }
+}

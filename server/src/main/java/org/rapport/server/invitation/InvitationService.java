@@ -1,0 +1,395 @@
+package org.rapport.server.invitation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.rapport.server.connection.ConnectionRepository;
+import org.rapport.server.member.Member;
+import org.rapport.server.member.MemberNotFoundException;
+import org.rapport.server.member.MemberRepository;
+import org.rapport.server.member.MemberSummary;
+import org.rapport.server.member.ProfileRules;
+import org.rapport.server.network.GraphIndex;
+import org.rapport.server.network.NetworkService;
+import org.rapport.server.notification.NotificationKind;
+import org.rapport.server.notification.NotificationRepository;
+import org.rapport.server.notification.NotificationService;
+import org.rapport.server.system.Page;
+import org.rapport.server.system.PageRequest;
+import org.rapport.server.system.RapportProperties;
+import org.rapport.server.system.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The connection lifecycle. Every operation is one database transaction: it checks the rules,
+ * moves the invitation with a conditional update, inserts the connection and the notifications,
+ * and, once committed, brings the graph index in line ({@link GraphIndex}).
+ *
+ * <p>Races end in exactly one outcome because the database decides: at most one live invitation
+ * per pair (a partial unique index), status changes conditional on the expected status, and one
+ * connection row per pair. A transaction that loses a race on PostgreSQL is retried from the
+ * start and then sees the winner's result (crossing invitations become one connection); on
+ * SQLite, transactions take the write lock when they begin, so they never interleave.
+ */
+@Service
+public class InvitationService {
+
+    private static final Logger log = LoggerFactory.getLogger(InvitationService.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    private static final int MAX_ATTEMPTS = 4;
+
+    /** The snooze lengths a recipient may pick, in days. */
+    public static final Set<Integer> SNOOZE_DAYS = Set.of(1, 7, 30);
+
+    private final InvitationRepository invitations;
+    private final ConnectionRepository connections;
+    private final MemberRepository members;
+    private final NotificationService notifications;
+    private final NotificationRepository notificationRows;
+    private final NetworkService network;
+    private final GraphIndex index;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final RapportProperties.Invitations rules;
+    private final int connectionCap;
+    private final MeterRegistry meters;
+
+    public InvitationService(InvitationRepository invitations, ConnectionRepository connections,
+                             MemberRepository members, NotificationService notifications,
+                             NotificationRepository notificationRows, NetworkService network, GraphIndex index,
+                             TransactionTemplate tx, Clock clock, RapportProperties properties, MeterRegistry meters) {
+        this.invitations = invitations;
+        this.connections = connections;
+        this.members = members;
+        this.notifications = notifications;
+        this.notificationRows = notificationRows;
+        this.network = network;
+        this.index = index;
+        this.tx = tx;
+        this.clock = clock;
+        this.rules = properties.invitations();
+        this.connectionCap = properties.connections().cap();
+        this.meters = meters;
+    }
+
+    /** The note's rules (A1): at most {@code noteMaxLength} characters; blank means no note. */
+    public String cleanNote(String raw) {
+        ValidationException.Errors errors = new ValidationException.Errors();
+        String note = ProfileRules.multiline(raw, "note", "The note", rules.noteMaxLength(), errors);
+        errors.throwIfAny();
+        return note == null || note.isEmpty() ? null : note;
+    }
+
+    /**
+     * Invites {@code inviteeId} to connect (A1). When the invitee had already invited {@code me}, that
+     * invitation is accepted instead and the result says so (A4).
+     */
+    public InviteResult invite(long me, long inviteeId, String rawNote) {
+        if (me == inviteeId) {
+            throw new CannotInviteYourselfException();
+        }
+        String note = cleanNote(rawNote);
+        InviteResult result = retrying(() -> inviteOnce(me, inviteeId, note));
+        count(result.connected() ? "accepted" : "sent");
+        return result;
+    }
+
+    private InviteResult inviteOnce(long me, long inviteeId, String note) {
+        Instant now = clock.instant();
+        Member invitee = members.findById(inviteeId).orElseThrow(MemberNotFoundException::new);
+        if (connections.exists(me, inviteeId)) {
+            throw new AlreadyConnectedException(invitee.name());
+        }
+        invitations.expireDue(me, inviteeId, now);
+        Optional<Invitation> live = invitations.findLive(me, inviteeId);
+        if (live.isPresent()) {
+            Invitation existing = live.get();
+            if (existing.senderId() == me) {
+                throw new AlreadyInvitedException(invitee.name(), existing.id());
+            }
+            return new InviteResult(acceptInTransaction(existing, now), true);
+        }
+        invitations.lastWithdrawal(me, inviteeId).ifPresent(withdrawnAt -> {
+            Instant allowedFrom = withdrawnAt.plus(rules.reinviteCooldown());
+            if (now.isBefore(allowedFrom)) {
+                throw new ReinviteCooldownException(invitee.name(), allowedFrom);
+            }
+        });
+        checkCaps(me, inviteeId, invitee.name());
+        InvitationRepository.SentSince recent = invitations.sentSince(me, now.minus(Duration.ofDays(1)));
+        if (recent.count() >= rules.dailyLimit()) {
+            throw new InvitationLimitException(rules.dailyLimit(),
+                    Duration.between(now, recent.oldest().plus(Duration.ofDays(1))));
+        }
+        Instant expiresAt = now.atZone(ZoneOffset.UTC).plus(rules.expiry()).toInstant();
+        long id = invitations.insert(me, inviteeId, note, now, expiresAt);
+        notifications.notify(inviteeId, NotificationKind.INVITATION_RECEIVED, me, id);
+        return new InviteResult(invitations.findById(id).orElseThrow(), false);
+    }
+
+    /** Accepts an invitation I received (A2). Accepting twice is harmless: the second returns the first's result. */
+    public Invitation accept(long me, long invitationId) {
+        Invitation result = retrying(() -> {
+            Instant now = clock.instant();
+            Invitation inv = received(me, invitationId);
+            if (inv.status() == InvitationStatus.ACCEPTED) {
+                return inv;
+            }
+            requireOpen(inv, now);
+            return acceptInTransaction(inv, now);
+        });
+        count("accepted");
+        return result;
+    }
+
+    private Invitation acceptInTransaction(Invitation inv, Instant now) {
+        checkCaps(inv.recipientId(), inv.senderId(), null);
+        Invitation accepted = inv.accept(now);
+        if (!invitations.transition(inv, accepted)) {
+            throw closedNow(inv.id(), inv.recipientId(), now);
+        }
+        connections.insert(inv.senderId(), inv.recipientId(), now, inv.id());
+        notifications.notify(inv.senderId(), NotificationKind.INVITATION_ACCEPTED, inv.recipientId(), inv.id());
+        notificationRows.markReadForInvitation(inv.recipientId(), inv.id(), now);
+        index.reconcileAfterCommit(inv.senderId(), inv.recipientId());
+        return accepted;
+    }
+
+    /**
+     * Ignores an invitation I received, silently (A2); a reason ("I don't know this person", spam)
+     * is recorded for the sender's limits but never shown to them.
+     */
+    public Invitation ignore(long me, long invitationId, IgnoreReason reason) {
+        Invitation result = retrying(() -> {
+            Instant now = clock.instant();
+            Invitation inv = received(me, invitationId);
+            if (inv.status() == InvitationStatus.IGNORED && reason == null) {
+                return inv;
+            }
+            requirePending(inv, now);
+            Invitation ignored = inv.ignore(reason, now);
+            if (!invitations.transition(inv, ignored)) {
+                throw closedNow(inv.id(), me, now);
+            }
+            notificationRows.markReadForInvitation(me, inv.id(), now);
+            return ignored;
+        });
+        count("ignored");
+        return result;
+    }
+
+    /** Withdraws an invitation I sent (A3); inviting the same member again waits for the cooldown. */
+    public Invitation withdraw(long me, long invitationId) {
+        Invitation result = retrying(() -> {
+            Instant now = clock.instant();
+            Invitation inv = invitations.findById(invitationId)
+                    .filter(i -> i.senderId() == me)
+                    .orElseThrow(InvitationNotFoundException::new);
+            if (inv.status() == InvitationStatus.WITHDRAWN) {
+                return inv;
+            }
+            requireOpen(inv, now);
+            Invitation withdrawn = inv.withdraw(now);
+            if (!invitations.transition(inv, withdrawn)) {
+                throw closedNow(inv.id(), me, now);
+            }
+            notificationRows.deleteForInvitation(inv.id(), NotificationKind.INVITATION_RECEIVED);
+            return withdrawn;
+        });
+        count("withdrawn");
+        return result;
+    }
+
+    /** Hides a received invitation for some days (A8); it comes back by itself. */
+    public Invitation snooze(long me, long invitationId, int days) {
+        if (!SNOOZE_DAYS.contains(days)) {
+            throw new ValidationException("days", "Snooze for 1, 7 or 30 days.");
+        }
+        return retrying(() -> {
+            Instant now = clock.instant();
+            Invitation inv = received(me, invitationId);
+            requirePending(inv, now);
+            Invitation snoozed = inv.snooze(now.plus(Duration.ofDays(days)), now);
+            if (!invitations.transition(inv, snoozed)) {
+                throw closedNow(inv.id(), me, now);
+            }
+            return snoozed;
+        });
+    }
+
+    /** An invitation as one of its two members may see it; 404 for anyone else. */
+    public Invitation get(long me, long invitationId) {
+        Invitation inv = invitations.findById(invitationId)
+                .filter(i -> i.senderId() == me || i.recipientId() == me)
+                .orElseThrow(InvitationNotFoundException::new);
+        if (inv.recipientId() == me && inv.status() == InvitationStatus.WITHDRAWN) {
+            throw new InvitationNotFoundException();
+        }
+        return inv;
+    }
+
+    public Page<ReceivedInvitation> received(long me, InvitationRepository.ReceivedView view, PageRequest page) {
+        Instant now = clock.instant();
+        InvitationRepository.Slice slice = invitations.received(me, view, now, page);
+        Map<Long, MemberSummary> senders = members.findSummaries(
+                slice.items().stream().map(Invitation::senderId).toList());
+        List<ReceivedInvitation> items = new ArrayList<>();
+        for (Invitation inv : slice.items()) {
+            MemberSummary sender = senders.get(inv.senderId());
+            if (sender != null) {
+                items.add(new ReceivedInvitation(inv, network.card(me, sender)));
+            }
+        }
+        return new Page<>(items, slice.nextCursor(), invitations.countReceived(me, view, now));
+    }
+
+    public Page<SentInvitation> sent(long me, PageRequest page) {
+        Instant now = clock.instant();
+        InvitationRepository.Slice slice = invitations.sent(me, now, page);
+        Map<Long, MemberSummary> recipients = members.findSummaries(
+                slice.items().stream().map(Invitation::recipientId).toList());
+        List<SentInvitation> items = new ArrayList<>();
+        for (Invitation inv : slice.items()) {
+            MemberSummary recipient = recipients.get(inv.recipientId());
+            if (recipient != null) {
+                items.add(new SentInvitation(inv, network.card(me, recipient)));
+            }
+        }
+        return new Page<>(items, slice.nextCursor(), invitations.countSent(me, now));
+    }
+
+    public long receivedCount(long me) {
+        return invitations.countReceived(me, InvitationRepository.ReceivedView.ACTIVE, clock.instant());
+    }
+
+    public long sentCount(long me) {
+        return invitations.countSent(me, clock.instant());
+    }
+
+    /** Members I have an open invitation with, either way (kept out of suggestions). */
+    public Set<Long> openPartners(long me) {
+        return invitations.openPartners(me, clock.instant());
+    }
+
+    /** The open invitation between me and another member, as I may know it. */
+    public InvitationRelation relation(long me, long other) {
+        if (me == other) {
+            return InvitationRelation.NONE;
+        }
+        Instant now = clock.instant();
+        return invitations.findLive(me, other)
+                .filter(inv -> inv.isOpen(now))
+                .map(inv -> {
+                    if (inv.senderId() == me) {
+                        return new InvitationRelation(InvitationRelation.Kind.SENT, inv.id());
+                    }
+                    return inv.status() == InvitationStatus.PENDING
+                            ? new InvitationRelation(InvitationRelation.Kind.RECEIVED, inv.id())
+                            : InvitationRelation.NONE;
+                })
+                .orElse(InvitationRelation.NONE);
+    }
+
+    /** Marks invitations past their six months as expired (A5). Reads never depend on it having run. */
+    @Scheduled(fixedDelayString = "${rapport.invitations.expiry-sweep-interval:PT1H}",
+            initialDelayString = "PT1M")
+    public int expireDue() {
+        int n = tx.execute(status -> invitations.expireDue(clock.instant()));
+        if (n > 0) {
+            log.info("Expired {} invitations", n);
+        }
+        return n;
+    }
+
+    private Invitation received(long me, long invitationId) {
+        return invitations.findById(invitationId)
+                .filter(i -> i.recipientId() == me && i.status() != InvitationStatus.WITHDRAWN)
+                .orElseThrow(InvitationNotFoundException::new);
+    }
+
+    private void checkCaps(long me, long other, String otherName) {
+        if (network.connectionCount(me) >= connectionCap) {
+            throw new ConnectionLimitException(String.format(Locale.ENGLISH,
+                    "You have reached the maximum of %,d connections. Remove some before adding new ones.",
+                    connectionCap));
+        }
+        if (network.connectionCount(other) >= connectionCap) {
+            String name = otherName != null ? otherName
+                    : members.findById(other).map(Member::name).orElse("This member");
+            throw new ConnectionLimitException(String.format(Locale.ENGLISH,
+                    "%s has reached the maximum of %,d connections and cannot accept new ones.", name,
+                    connectionCap));
+        }
+    }
+
+    private void requireOpen(Invitation inv, Instant now) {
+        if (!inv.isOpen(now)) {
+            throw closed(inv, now);
+        }
+    }
+
+    private void requirePending(Invitation inv, Instant now) {
+        if (!inv.isPending(now)) {
+            throw closed(inv, now);
+        }
+    }
+
+    private InvitationClosedException closedNow(long invitationId, long me, Instant now) {
+        return invitations.findById(invitationId).map(i -> closed(i, now))
+                .orElseGet(() -> new InvitationClosedException("This invitation no longer exists."));
+    }
+
+    private static InvitationClosedException closed(Invitation inv, Instant now) {
+        if (inv.status().isLive() && !now.isBefore(inv.expiresAt())) {
+            return new InvitationClosedException("This invitation expired on " + DAY.format(inv.expiresAt()) + ".");
+        }
+        return new InvitationClosedException(switch (inv.status()) {
+            case ACCEPTED -> "This invitation was already accepted: you are connected.";
+            case IGNORED -> "This invitation was ignored.";
+            case WITHDRAWN -> "This invitation was withdrawn.";
+            case EXPIRED -> "This invitation expired on " + DAY.format(inv.expiresAt()) + ".";
+            case PENDING -> "This invitation is still pending.";
+        });
+    }
+
+    /**
+     * Runs one transaction, again from the start when it lost a race to another transaction
+     * (unique index or lock conflict on PostgreSQL); the retry sees the winner's result.
+     */
+    private <T> T retrying(java.util.function.Supplier<T> body) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> body.get());
+            } catch (DataIntegrityViolationException | PessimisticLockingFailureException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                log.debug("Invitation transaction lost a race (attempt {}), retrying: {}", attempt, e.getMessage());
+            }
+        }
+    }
+
+    private void count(String outcome) {
+        Counter.builder("rapport.invitations").tag("outcome", outcome)
+                .description("Invitation lifecycle events").register(meters).increment();
+    }
+}

@@ -1,0 +1,45 @@
+package org.rapport.server.network;
+
+import org.rapport.graph.Distances;
+
+/** How far a member is from the viewer, as badges show it (C1). Capped at 3. */
+public enum Degree {
+    SELF("You"), FIRST("1st"), SECOND("2nd"), THIRD("3rd"), OUT_OF_NETWORK("");
+
+    private final String badge;
+
+    Degree(String badge) {
+        this.badge = badge;
+    }
+
+    /** The badge text: "1st", "2nd", "3rd"; empty out of network. */
+    public String badge() {
+        return badge;
+    }
+
+    /** A sentence for screen readers and tooltips. */
+    public String description() {
+        return switch (this) {
+            case SELF -> "This is you";
+            case FIRST -> "1st-degree connection";
+            case SECOND -> "2nd-degree connection: you share a connection";
+            case THIRD -> "3rd-degree connection";
+            case OUT_OF_NETWORK -> "Out of your network";
+        };
+    }
+
+    public static Degree ofDistance(int distance) {
+        return switch (distance) {
+            case 0 -> SELF;
+            case 1 -> FIRST;
+            case 2 -> SECOND;
+            case 3 -> THIRD;
+            default -> {
+                if (distance != Distances.BEYOND && (distance < 0 || distance < 4)) {
+                    throw new IllegalArgumentException("not a distance: " + distance);
+                }
+                yield OUT_OF_NETWORK;
+            }
+        };
+    }
+}

@@ -1,0 +1,66 @@
+package org.rapport.server.network;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.rapport.server.account.MemberPrincipal;
+import org.rapport.server.member.MemberNotFoundException;
+import org.rapport.server.member.MemberRepository;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Network answers over the API: my network size (C4) and the chain to another member (C3). */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Network", description = "Degrees, network size and paths (C1–C4)")
+class NetworkApiController {
+
+    record NetworkSizeJson(long first, long second, long third) {
+    }
+
+    record SharedJson(List<String> groups, List<String> schools, List<String> companies, List<String> interests) {
+    }
+
+    record PathJson(Degree degree, List<MemberCardJson> path, SharedJson shared) {
+    }
+
+    private final NetworkService network;
+    private final MemberRepository members;
+    private final SharedBackground background;
+
+    NetworkApiController(NetworkService network, MemberRepository members, SharedBackground background) {
+        this.network = network;
+        this.members = members;
+        this.background = background;
+    }
+
+    @GetMapping("/me/network")
+    @Operation(summary = "How many members are 1st, 2nd and 3rd degree from me")
+    NetworkSizeJson networkSize(@AuthenticationPrincipal MemberPrincipal me) {
+        var size = network.networkSize(me.memberId());
+        return new NetworkSizeJson(size.first(), size.second(), size.third());
+    }
+
+    @GetMapping("/members/{id}/path")
+    @Operation(summary = "The shortest chain of members from me to them (up to 6 hops) and what we share")
+    PathJson path(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
+        if (!members.exists(id)) {
+            throw new MemberNotFoundException();
+        }
+        long[] ids = network.path(me.memberId(), id);
+        List<Long> list = new ArrayList<>(ids.length);
+        for (long v : ids) {
+            list.add(v);
+        }
+        List<MemberCardJson> path = network.cardsFor(me.memberId(), list).stream().map(MemberCardJson::of).toList();
+        SharedBackground.Shared shared = background.between(me.memberId(), id);
+        return new PathJson(network.degree(me.memberId(), id), path,
+                new SharedJson(List.of(), shared.schools(), shared.companies(), shared.interests()));
+    }
+}

@@ -1,0 +1,216 @@
+package org.rapport.server.people;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.rapport.server.account.MemberPrincipal;
+import org.rapport.server.connection.ConnectionFilter;
+import org.rapport.server.connection.ConnectionService;
+import org.rapport.server.connection.ConnectionSort;
+import org.rapport.server.invitation.InvitationRepository;
+import org.rapport.server.invitation.InvitationService;
+import org.rapport.server.member.Education;
+import org.rapport.server.member.Position;
+import org.rapport.server.member.Profile;
+import org.rapport.server.member.ProfileChanges;
+import org.rapport.server.member.ProfileService;
+import org.rapport.server.network.MemberCard;
+import org.rapport.server.network.NetworkService;
+import org.rapport.server.system.PageRequest;
+import org.rapport.server.system.ValidationException;
+import org.rapport.server.web.PageController;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Home, profile, profile editing and people search pages. */
+@PageController
+class PeoplePageController {
+
+    /** The handles the edit form offers, in order, with their labels. */
+    static final Map<String, String> HANDLE_NETWORKS = new LinkedHashMap<>();
+
+    static {
+        HANDLE_NETWORKS.put("website", "Website");
+        HANDLE_NETWORKS.put("github", "GitHub");
+        HANDLE_NETWORKS.put("mastodon", "Mastodon");
+        HANDLE_NETWORKS.put("x", "X (Twitter)");
+        HANDLE_NETWORKS.put("facebook", "Facebook");
+    }
+
+    private final PeopleService people;
+    private final ProfileService profiles;
+    private final NetworkService network;
+    private final InvitationService invitations;
+    private final ConnectionService connections;
+
+    PeoplePageController(PeopleService people, ProfileService profiles, NetworkService network,
+                         InvitationService invitations, ConnectionService connections) {
+        this.people = people;
+        this.profiles = profiles;
+        this.network = network;
+        this.invitations = invitations;
+        this.connections = connections;
+    }
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal MemberPrincipal me, Model model) {
+        if (me == null) {
+            return "pages/landing";
+        }
+        long id = me.memberId();
+        model.addAttribute("profile", profiles.profile(id));
+        model.addAttribute("size", network.networkSize(id));
+        model.addAttribute("received", invitations.received(id, InvitationRepository.ReceivedView.ACTIVE,
+                PageRequest.first(3)));
+        model.addAttribute("suggestions", suggestions(id, 6));
+        model.addAttribute("recent", connections.list(id, id, ConnectionSort.RECENT, ConnectionFilter.none(),
+                PageRequest.first(5)));
+        return "pages/home";
+    }
+
+    /** People with the most connections in common, without those I already have an invitation with. */
+    List<MemberCard> suggestions(long me, int limit) {
+        Set<Long> open = invitations.openPartners(me);
+        List<Long> ids = network.friendsOfFriends(me, limit, open::contains).stream()
+                .map(NetworkService.Candidate::memberId).toList();
+        return network.cardsFor(me, ids);
+    }
+
+    @GetMapping("/members/{id}")
+    String profile(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id, Model model) {
+        model.addAttribute("view", people.view(me.memberId(), id));
+        return "pages/profile";
+    }
+
+    @GetMapping("/profile/edit")
+    String editForm(@AuthenticationPrincipal MemberPrincipal me, Model model) {
+        Profile profile = profiles.profile(me.memberId());
+        model.addAttribute("form", ProfileForm.of(profile));
+        model.addAttribute("networks", HANDLE_NETWORKS);
+        return "pages/profile-edit";
+    }
+
+    @PostMapping("/profile/edit")
+    String edit(@AuthenticationPrincipal MemberPrincipal me,
+                @RequestParam(defaultValue = "") String firstName, @RequestParam(defaultValue = "") String lastName,
+                @RequestParam(defaultValue = "") String headline, @RequestParam(defaultValue = "") String location,
+                @RequestParam(defaultValue = "") String industry, @RequestParam(defaultValue = "") String about,
+                @RequestParam(required = false) List<String> positionCompany,
+                @RequestParam(required = false) List<String> positionTitle,
+                @RequestParam(required = false) List<String> positionFrom,
+                @RequestParam(required = false) List<String> positionTo,
+                @RequestParam(required = false) List<String> educationSchool,
+                @RequestParam(required = false) List<String> educationDegree,
+                @RequestParam(required = false) List<String> educationFrom,
+                @RequestParam(required = false) List<String> educationTo,
+                @RequestParam(defaultValue = "") String skills, @RequestParam(defaultValue = "") String interests,
+                @RequestParam Map<String, String> all,
+                @RequestParam(required = false) String add,
+                HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        ValidationException.Errors yearErrors = new ValidationException.Errors();
+        List<Position> positions = new ArrayList<>();
+        for (int i = 0; i < size(positionCompany); i++) {
+            String company = at(positionCompany, i);
+            String title = at(positionTitle, i);
+            String from = at(positionFrom, i);
+            String to = at(positionTo, i);
+            if (company.isBlank() && title.isBlank() && from.isBlank() && to.isBlank()) {
+                continue;
+            }
+            int index = positions.size();
+            positions.add(new Position(company, title, year(from, "positions[" + index + "].from", yearErrors),
+                    year(to, "positions[" + index + "].to", yearErrors)));
+        }
+        List<Education> education = new ArrayList<>();
+        for (int i = 0; i < size(educationSchool); i++) {
+            String school = at(educationSchool, i);
+            String degree = at(educationDegree, i);
+            String from = at(educationFrom, i);
+            String to = at(educationTo, i);
+            if (school.isBlank() && degree.isBlank() && from.isBlank() && to.isBlank()) {
+                continue;
+            }
+            int index = education.size();
+            education.add(new Education(school, degree, year(from, "education[" + index + "].from", yearErrors),
+                    year(to, "education[" + index + "].to", yearErrors)));
+        }
+        Map<String, String> handles = new LinkedHashMap<>();
+        for (String network : HANDLE_NETWORKS.keySet()) {
+            String value = all.getOrDefault("handle_" + network, "").strip();
+            if (!value.isEmpty()) {
+                handles.put(network, value);
+            }
+        }
+        ProfileChanges changes = new ProfileChanges(firstName, lastName, headline, location, industry, about,
+                positions, education, splitList(skills), splitList(interests), handles);
+        ProfileForm form = new ProfileForm(firstName, lastName, headline, location, industry, about, positions,
+                education, skills, interests, handles);
+        if (add != null) {
+            model.addAttribute("form", form.withBlankRow(add));
+            model.addAttribute("networks", HANDLE_NETWORKS);
+            return "pages/profile-edit";
+        }
+        try {
+            yearErrors.throwIfAny();
+            profiles.update(me.memberId(), changes);
+        } catch (ValidationException e) {
+            response.setStatus(400);
+            model.addAttribute("form", form);
+            model.addAttribute("errors", e);
+            model.addAttribute("networks", HANDLE_NETWORKS);
+            return "pages/profile-edit";
+        }
+        redirect.addFlashAttribute("flash", "Your profile is saved.");
+        return "redirect:/members/" + me.memberId();
+    }
+
+    @GetMapping("/search")
+    String search(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(defaultValue = "") String q,
+                  Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("results", people.find(me.memberId(), q, 50));
+        return "pages/search";
+    }
+
+    private static int size(List<String> list) {
+        return list == null ? 0 : list.size();
+    }
+
+    private static String at(List<String> list, int i) {
+        return list == null || i >= list.size() || list.get(i) == null ? "" : list.get(i);
+    }
+
+    private static Integer year(String value, String field, ValidationException.Errors errors) {
+        String v = value.strip();
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            errors.add(field, "Write the year as four digits, like 2019.");
+            return null;
+        }
+    }
+
+    /** Items separated by commas or line breaks. */
+    static List<String> splitList(String text) {
+        List<String> out = new ArrayList<>();
+        for (String part : text.split("[,\\n]")) {
+            if (!part.isBlank()) {
+                out.add(part.strip());
+            }
+        }
+        return out;
+    }
+}

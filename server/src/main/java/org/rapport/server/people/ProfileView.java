@@ -1,0 +1,33 @@
+package org.rapport.server.people;
+
+import java.util.List;
+
+import org.rapport.server.invitation.InvitationRelation;
+import org.rapport.server.member.Profile;
+import org.rapport.server.network.Degree;
+import org.rapport.server.network.MemberCard;
+import org.rapport.server.network.SharedBackground;
+
+/**
+ * A profile as one viewer sees it: the profile, how far it is from them, what they share, and
+ * what they can do next (connect, accept, withdraw, remove).
+ */
+public record ProfileView(
+        Profile profile,
+        Degree degree,
+        int mutualConnectionCount,
+        List<MemberCard> mutualPreview,
+        InvitationRelation invitation,
+        long connectionCount,
+        boolean connectionsVisible,
+        List<MemberCard> path,
+        SharedBackground.Shared shared) {
+
+    public boolean self() {
+        return degree == Degree.SELF;
+    }
+
+    public boolean connected() {
+        return degree == Degree.FIRST;
+    }
+}

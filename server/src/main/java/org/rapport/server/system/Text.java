@@ -1,0 +1,69 @@
+package org.rapport.server.system;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Text helpers shared by features: cleaning member input and deriving comparison keys.
+ * Keys ({@link #key}) fold case and accents and collapse spaces, so "Zoë  Müller" and "zoe muller"
+ * sort and match alike on SQLite and PostgreSQL (which disagree on {@code lower()} beyond ASCII).
+ */
+public final class Text {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private Text() {
+    }
+
+    /** Trimmed, spaces collapsed, NFC; null stays null. */
+    public static String clean(String s) {
+        if (s == null) {
+            return null;
+        }
+        return SPACES.matcher(Normalizer.normalize(s, Normalizer.Form.NFC).strip()).replaceAll(" ");
+    }
+
+    /** Trimmed and NFC, line breaks kept and normalised to \n (for notes and longer text). */
+    public static String cleanMultiline(String s) {
+        if (s == null) {
+            return null;
+        }
+        return Normalizer.normalize(s, Normalizer.Form.NFC).replace("\r\n", "\n").replace('\r', '\n').strip();
+    }
+
+    /** A comparison key: accents removed, lower case, single spaces. */
+    public static String key(String s) {
+        if (s == null) {
+            return "";
+        }
+        String d = Normalizer.normalize(s, Normalizer.Form.NFKD);
+        return SPACES.matcher(MARKS.matcher(d).replaceAll("").toLowerCase(Locale.ROOT).strip()).replaceAll(" ");
+    }
+
+    /** True when the text holds control characters other than line breaks and tabs (if allowed). */
+    public static boolean hasControlCharacters(String s, boolean allowLineBreaks) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                if (allowLineBreaks && (c == '\n' || c == '\t')) {
+                    continue;
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Length in code points, the way a member counts characters (an emoji is one). */
+    public static int length(String s) {
+        return s.codePointCount(0, s.length());
+    }
+
+    /** Escapes % and _ and the escape character itself for a LIKE pattern with ESCAPE '\'. */
+    public static String likeContains(String s) {
+        String escaped = s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+}

@@ -1,0 +1,66 @@
+package org.rapport.server.web;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.rapport.server.account.MemberPrincipal;
+import org.rapport.server.invitation.InvitationService;
+import org.rapport.server.member.Member;
+import org.rapport.server.member.MemberRepository;
+import org.rapport.server.member.MemberSummary;
+import org.rapport.server.notification.NotificationService;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/** Builds the {@link PageContext} of a request: two small counts and a primary-key lookup. */
+@Component
+public class PageContexts {
+
+    private final MemberRepository members;
+    private final NotificationService notifications;
+    private final InvitationService invitations;
+
+    PageContexts(MemberRepository members, NotificationService notifications, InvitationService invitations) {
+        this.members = members;
+        this.notifications = notifications;
+        this.invitations = invitations;
+    }
+
+    public PageContext of(HttpServletRequest request) {
+        return of(request, currentPrincipal());
+    }
+
+    public PageContext of(HttpServletRequest request, MemberPrincipal me) {
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        Map<String, ?> flashMap = RequestContextUtils.getInputFlashMap(request);
+        String flash = flashMap == null ? null : (String) flashMap.get("flash");
+        MemberSummary summary = null;
+        long unread = 0;
+        long pending = 0;
+        if (me != null) {
+            summary = members.findById(me.memberId()).map(Member::summary).orElse(null);
+            if (summary != null) {
+                unread = notifications.unreadCount(me.memberId());
+                pending = invitations.receivedCount(me.memberId());
+            }
+        }
+        return new PageContext(summary, unread, pending,
+                csrf == null ? "_csrf" : csrf.getParameterName(),
+                csrf == null ? "" : csrf.getToken(),
+                request.getRequestURI(),
+                flash);
+    }
+
+    static MemberPrincipal currentPrincipal() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || auth instanceof AnonymousAuthenticationToken) {
+            return null;
+        }
+        return auth.getPrincipal() instanceof MemberPrincipal p ? p : null;
+    }
+}

@@ -1,0 +1,27 @@
+package org.rapport.server.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+/** The same application as {@link SqliteSpringTest}, on a fresh PostgreSQL database. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(RequiresPostgres.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "rapport.connections.cap=40",
+        "rapport.scheduling.enabled=false",
+        "server.tomcat.basedir=target/tomcat-base",
+        "logging.level.org.rapport=WARN"})
+@AutoConfigureMockMvc
+@Import(TestClockConfiguration.class)
+@ContextConfiguration(initializers = PostgresTestDatabase.class)
+public @interface PostgresSpringTest {
+}

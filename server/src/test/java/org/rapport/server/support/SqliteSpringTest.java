@@ -1,0 +1,28 @@
+package org.rapport.server.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The application on a real SQLite file, serving on a random port, with MockMvc and a movable
+ * clock. Every test class with this annotation shares one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "rapport.connections.cap=40",
+        "rapport.scheduling.enabled=false",
+        "server.tomcat.basedir=target/tomcat-base",
+        "logging.level.org.rapport=WARN"})
+@AutoConfigureMockMvc
+@Import(TestClockConfiguration.class)
+@ContextConfiguration(initializers = SqliteTestDatabase.class)
+public @interface SqliteSpringTest {
+}
