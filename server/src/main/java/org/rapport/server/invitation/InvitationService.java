@@ -126,7 +126,11 @@ public class InvitationService {
             if (existing.senderId() == me) {
                 throw new AlreadyInvitedException(invitee.name(), existing.id());
             }
-            return new InviteResult(acceptInTransaction(existing, now), true);
+            Invitation accepted = acceptInTransaction(existing, now);
+            if (accepted == null) {
+                throw new ConcurrentInvitationChange();
+            }
+            return new InviteResult(accepted, true);
         }
         invitations.lastWithdrawal(me, inviteeId).ifPresent(withdrawnAt -> {
             Instant allowedFrom = withdrawnAt.plus(rules.reinviteCooldown());
@@ -146,7 +150,10 @@ public class InvitationService {
         return new InviteResult(invitations.findById(id).orElseThrow(), false);
     }
 
-    /** Accepts an invitation I received (A2). Accepting twice is harmless: the second returns the first's result. */
+    /**
+     * Accepts an invitation I received (A2). Accepting twice is harmless, even at the same instant:
+     * the second returns the first's result.
+     */
     public Invitation accept(long me, long invitationId) {
         Invitation result = retrying(() -> {
             Instant now = clock.instant();
@@ -155,17 +162,19 @@ public class InvitationService {
                 return inv;
             }
             requireOpen(inv, now);
-            return acceptInTransaction(inv, now);
+            Invitation accepted = acceptInTransaction(inv, now);
+            return accepted != null ? accepted : settled(invitationId, InvitationStatus.ACCEPTED, now);
         });
         count("accepted");
         return result;
     }
 
+    /** Accepts inside the caller's transaction; null when another transaction changed the invitation first. */
     private Invitation acceptInTransaction(Invitation inv, Instant now) {
         checkCaps(inv.recipientId(), inv.senderId(), null);
         Invitation accepted = inv.accept(now);
         if (!invitations.transition(inv, accepted)) {
-            throw closedNow(inv.id(), inv.recipientId(), now);
+            return null;
         }
         connections.insert(inv.senderId(), inv.recipientId(), now, inv.id());
         notifications.notify(inv.senderId(), NotificationKind.INVITATION_ACCEPTED, inv.recipientId(), inv.id());
@@ -188,7 +197,7 @@ public class InvitationService {
             requirePending(inv, now);
             Invitation ignored = inv.ignore(reason, now);
             if (!invitations.transition(inv, ignored)) {
-                throw closedNow(inv.id(), me, now);
+                return settled(inv.id(), InvitationStatus.IGNORED, now);
             }
             notificationRows.markReadForInvitation(me, inv.id(), now);
             return ignored;
@@ -210,7 +219,7 @@ public class InvitationService {
             requireOpen(inv, now);
             Invitation withdrawn = inv.withdraw(now);
             if (!invitations.transition(inv, withdrawn)) {
-                throw closedNow(inv.id(), me, now);
+                return settled(inv.id(), InvitationStatus.WITHDRAWN, now);
             }
             notificationRows.deleteForInvitation(inv.id(), NotificationKind.INVITATION_RECEIVED);
             return withdrawn;
@@ -230,7 +239,7 @@ public class InvitationService {
             requirePending(inv, now);
             Invitation snoozed = inv.snooze(now.plus(Duration.ofDays(days)), now);
             if (!invitations.transition(inv, snoozed)) {
-                throw closedNow(inv.id(), me, now);
+                return settled(inv.id(), InvitationStatus.PENDING, now);
             }
             return snoozed;
         });
@@ -353,9 +362,16 @@ public class InvitationService {
         }
     }
 
-    private InvitationClosedException closedNow(long invitationId, long me, Instant now) {
-        return invitations.findById(invitationId).map(i -> closed(i, now))
-                .orElseGet(() -> new InvitationClosedException("This invitation no longer exists."));
+    /**
+     * After losing a race for an invitation: the winner's result when it is the one this caller
+     * wanted too (two accepts, two withdrawals), otherwise a conflict that says what happened.
+     */
+    private Invitation settled(long invitationId, InvitationStatus wanted, Instant now) {
+        Invitation current = invitations.findById(invitationId).orElseThrow(InvitationNotFoundException::new);
+        if (current.status() == wanted) {
+            return current;
+        }
+        throw closed(current, now);
     }
 
     private static InvitationClosedException closed(Invitation inv, Instant now) {
@@ -379,12 +395,20 @@ public class InvitationService {
         for (int attempt = 1; ; attempt++) {
             try {
                 return tx.execute(status -> body.get());
-            } catch (DataIntegrityViolationException | PessimisticLockingFailureException e) {
+            } catch (DataIntegrityViolationException | PessimisticLockingFailureException
+                     | ConcurrentInvitationChange e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e;
                 }
                 log.debug("Invitation transaction lost a race (attempt {}), retrying: {}", attempt, e.getMessage());
             }
+        }
+    }
+
+    /** The invitation being accepted as part of a crossing changed meanwhile: start again. */
+    private static final class ConcurrentInvitationChange extends RuntimeException {
+        ConcurrentInvitationChange() {
+            super("the crossing invitation changed concurrently", null, false, false);
         }
     }
 

@@ -14,6 +14,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomiz
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The data source and migrations. One set of Flyway migrations serves both databases; the two
@@ -47,6 +48,16 @@ class DatabaseConfiguration {
                 database.isSqlite() ? 8 : 16));
         config.setConnectionTimeout(30_000);
         return new HikariDataSource(config);
+    }
+
+    /** The template behind JdbcClient, with SQLite's errors translated like PostgreSQL's. */
+    @Bean
+    JdbcTemplate jdbcTemplate(DataSource dataSource, Database database) {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        if (database.isSqlite()) {
+            template.setExceptionTranslator(new SqliteExceptionTranslator());
+        }
+        return template;
     }
 
     @Bean
