@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * a query costs only what it touches. When the counter would overflow, the array is zeroed once
  * and counting restarts at 1 (0 is never a live stamp). The array is indexed by member id and is
  * grown to the graph's id capacity on demand, so it costs 4 bytes per possible member id; the
- * parent array, used only by shortest paths, costs another 4 bytes per id once used.
+ * parent array, used only by shortest paths, costs another 4 bytes per id once used, and the
+ * counter and weight arrays, used only by suggestions, 12 more bytes per id once used.
  *
  * <p><b>Ownership.</b> A scratch belongs to exactly one query between {@link Pool#acquire(int)}
  * and {@link Pool#release(Scratch)}, so none of its fields need synchronization; the pool's atomic
@@ -27,6 +28,10 @@ final class Scratch {
     int[] queueB = new int[16];
     int[] queueC = new int[16];
     int[] queueD = new int[16];
+    /** Per-id counters and weights for {@code suggest}, meaningful only where stamped; allocated on first use. */
+    int[] counts = new int[0];
+    double[] weights = new double[0];
+    long[] keys = new long[16];
     private int lastStamp;
 
     /** Grows the visit array so that every member id below {@code capacity} can be stamped. */
@@ -41,6 +46,14 @@ final class Scratch {
     void ensureParents(int capacity) {
         if (parents.length < capacity) {
             parents = new int[capacity];
+        }
+    }
+
+    /** Grows the counter and weight arrays to {@code capacity} ids (for suggestions). */
+    void ensureTallies(int capacity) {
+        if (counts.length < capacity) {
+            counts = new int[capacity];
+            weights = new double[capacity];
         }
     }
 

@@ -137,6 +137,9 @@ class ConnectionGraphOracleTest {
                     .isEqualTo(oracle.neighbours(m).size());
             assertThat(graph.networkSize(m)).as(failure.describe("networkSize(" + member + ")"))
                     .isEqualTo(oracle.networkSize(distances.get(m)));
+            assertThat(graph.secondDegreeCount(m)).as(failure.describe("secondDegreeCount(" + member + ")"))
+                    .isEqualTo(oracle.networkSize(distances.get(m)).second());
+            compareSuggestions(failure, graph, oracle, m, random);
         }
         boolean allPairs = (long) limit * limit <= 6_000;
         int pairs = allPairs ? limit * limit : 3_000;
@@ -177,6 +180,72 @@ class ConnectionGraphOracleTest {
             assertThat(oracle.isSimplePath(path)).as(pathContext).isTrue();
         } else {
             assertThat(path).as(pathContext).isEmpty();
+        }
+    }
+
+    /**
+     * {@code suggest} against the oracle's definition: members at distance 2, not excluded, ranked
+     * by Adamic–Adar score, then mutual count, then id. Scores are compared within 1e-9 because the
+     * engine adds the same terms in another order; near-ties may therefore swap, so the check is
+     * that each returned score is right, the order never rises, and nothing left out scores
+     * higher than the last one returned. A small budget must still return only true candidates
+     * with exact counts and scores, and say it is incomplete exactly when it skipped a list.
+     */
+    private static void compareSuggestions(Failure failure, ConnectionGraph graph, NaiveGraph oracle, int member,
+                                           SplittableRandom random) {
+        int excludedModulus = 2 + random.nextInt(5);
+        int excludedRemainder = random.nextInt(excludedModulus);
+        java.util.function.IntPredicate excluded = c -> c % excludedModulus == excludedRemainder;
+        int limit = random.nextInt(12);
+        java.util.Map<Integer, Double> scores = new java.util.TreeMap<>();
+        java.util.Map<Integer, Integer> counts = new java.util.TreeMap<>();
+        long listSum = 0;
+        for (int friend : oracle.neighbours(member)) {
+            listSum += oracle.neighbours(friend).size();
+            double weight = 1.0 / Math.log(Math.max(2, oracle.neighbours(friend).size()));
+            for (int candidate : oracle.neighbours(friend)) {
+                if (candidate != member && !oracle.neighbours(member).contains(candidate)
+                        && !excluded.test(candidate)) {
+                    scores.merge(candidate, weight, Double::sum);
+                    counts.merge(candidate, 1, Integer::sum);
+                }
+            }
+        }
+        String call = "suggest(" + member + ", " + limit + ", excluding id % " + excludedModulus + " == "
+                + excludedRemainder + ")";
+        Suggestions full = graph.suggest(member, limit, excluded, Long.MAX_VALUE);
+        Supplier<String> context = failure.describe(call + " = " + full + ", oracle scores " + scores);
+        assertThat(full.complete()).as(context).isTrue();
+        assertThat(full.size()).as(context).isEqualTo(Math.min(limit, scores.size()));
+        for (int i = 0; i < full.size(); i++) {
+            int c = full.members()[i];
+            assertThat(scores).as(context).containsKey(c);
+            assertThat(full.mutualCounts()[i]).as(context).isEqualTo(counts.get(c));
+            assertThat(full.scores()[i]).as(context).isCloseTo(scores.get(c), org.assertj.core.data.Offset.offset(1e-9));
+            if (i > 0) {
+                assertThat(full.scores()[i]).as(context).isLessThanOrEqualTo(full.scores()[i - 1] + 1e-9);
+            }
+        }
+        if (full.size() > 0) {
+            double last = full.scores()[full.size() - 1];
+            java.util.Set<Integer> returned = new java.util.HashSet<>();
+            Arrays.stream(full.members()).forEach(returned::add);
+            scores.forEach((c, score) -> {
+                if (!returned.contains(c)) {
+                    assertThat(score).as(context).isLessThanOrEqualTo(last + 1e-9);
+                }
+            });
+        }
+        long budget = 1 + random.nextInt(40);
+        Suggestions partial = graph.suggest(member, limit, excluded, budget);
+        Supplier<String> partialContext = failure.describe(call + " with budget " + budget + " = " + partial);
+        assertThat(partial.complete()).as(partialContext).isEqualTo(limit == 0 || listSum <= budget);
+        for (int i = 0; i < partial.size(); i++) {
+            int c = partial.members()[i];
+            assertThat(scores).as(partialContext).containsKey(c);
+            assertThat(partial.mutualCounts()[i]).as(partialContext).isEqualTo(counts.get(c));
+            assertThat(partial.scores()[i]).as(partialContext)
+                    .isCloseTo(scores.get(c), org.assertj.core.data.Offset.offset(1e-9));
         }
     }
 

@@ -458,4 +458,57 @@ class ConnectionGraphTest {
         assertThat(Distances.isWithinNetwork(3)).isTrue();
         assertThat(Distances.isWithinNetwork(Distances.BEYOND)).isFalse();
     }
+
+    @Test
+    void suggest_sharedHubCountsLessThanSharedSmallConnection() {
+        // 0 knows 1 (who knows only 0 and 3) and the hub 2 (who knows 0, 4 and eight others).
+        ConnectionGraph g = new ConnectionGraph();
+        g.connect(0, 1);
+        g.connect(1, 3);
+        g.connect(0, 2);
+        for (int m = 4; m < 13; m++) {
+            g.connect(2, m);
+        }
+        Suggestions s = g.suggest(0, 2, null, Long.MAX_VALUE);
+        assertThat(s.members()).containsExactly(3, 4);
+        assertThat(s.mutualCounts()).containsExactly(1, 1);
+        assertThat(s.scores()[0]).isCloseTo(1 / Math.log(2), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(s.scores()[1]).isCloseTo(1 / Math.log(10), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(s.complete()).isTrue();
+    }
+
+    @Test
+    void suggest_budgetSkipsTheHubAndSaysSo() {
+        ConnectionGraph g = new ConnectionGraph();
+        g.connect(0, 1);
+        g.connect(1, 3);
+        g.connect(0, 2);
+        for (int m = 4; m < 13; m++) {
+            g.connect(2, m);
+        }
+        Suggestions s = g.suggest(0, 5, null, 5);
+        assertThat(s.members()).containsExactly(3);
+        assertThat(s.complete()).isFalse();
+    }
+
+    @Test
+    void suggest_excludedAndConnectedMembersAreNeverSuggested() {
+        ConnectionGraph g = new ConnectionGraph();
+        g.connect(0, 1);
+        g.connect(1, 2);
+        g.connect(1, 3);
+        g.connect(0, 3);
+        Suggestions s = g.suggest(0, 10, m -> m == 2, Long.MAX_VALUE);
+        assertThat(s.members()).isEmpty();
+        assertThat(g.suggest(0, 10, null, Long.MAX_VALUE).members()).containsExactly(2);
+    }
+
+    @Test
+    void suggest_rejectsBadArguments() {
+        ConnectionGraph g = new ConnectionGraph();
+        assertThatThrownBy(() -> g.suggest(-1, 1, null, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> g.suggest(0, -1, null, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> g.suggest(0, 1, null, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(g.suggest(7, 3, null, 1)).isEqualTo(Suggestions.NONE);
+    }
 }

@@ -27,6 +27,12 @@ public final class SharedData {
     /** The edge list inside {@link #SNAP_FACEBOOK}. */
     public static final String SNAP_FACEBOOK_FILE = "facebook_combined.txt.gz";
 
+    /** SNAP soc-Slashdot0902: 82,168 members, 504,230 undirected edges, 602,592 triangles. */
+    public static final String SNAP_SLASHDOT = "snap-soc-slashdot0902";
+
+    /** The edge list inside {@link #SNAP_SLASHDOT}: directed links, {@code #} comments. */
+    public static final String SNAP_SLASHDOT_FILE = "soc-Slashdot0902.txt.gz";
+
     private SharedData() {
     }
 
