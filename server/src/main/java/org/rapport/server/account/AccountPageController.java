@@ -9,6 +9,7 @@ import org.rapport.server.member.ConnectionsVisibility;
 import org.rapport.server.member.Member;
 import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
+import org.rapport.server.profileview.ProfileViewService;
 import org.rapport.server.system.RateLimitException;
 import org.rapport.server.system.ValidationException;
 import org.rapport.server.web.PageController;
@@ -32,8 +33,11 @@ class AccountPageController {
     private final AccountService accounts;
     private final MemberRepository members;
     private final SecurityContextRepository contexts;
+    private final ProfileViewService views;
 
-    AccountPageController(AccountService accounts, MemberRepository members, SecurityContextRepository contexts) {
+    AccountPageController(AccountService accounts, MemberRepository members, SecurityContextRepository contexts,
+                          ProfileViewService views) {
+        this.views = views;
         this.accounts = accounts;
         this.members = members;
         this.contexts = contexts;
@@ -105,6 +109,7 @@ class AccountPageController {
     @GetMapping("/settings")
     String settings(@AuthenticationPrincipal MemberPrincipal me, Model model) {
         model.addAttribute("member", members.findById(me.memberId()).orElseThrow(MemberNotFoundException::new));
+        model.addAttribute("showAlsoViewed", views.showAlsoViewed(me.memberId()));
         return "pages/settings";
     }
 

@@ -16,6 +16,9 @@ import org.rapport.server.network.Degree;
 import org.rapport.server.network.GraphIndex;
 import org.rapport.server.network.NetworkService;
 import org.rapport.server.system.PageRequest;
+import org.rapport.server.suggestion.Reason;
+import org.rapport.server.suggestion.Suggestion;
+import org.rapport.server.suggestion.SuggestionService;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
@@ -25,9 +28,9 @@ import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code rapport graph stats|degree|mutual|path|connections}: graph answers as JSON. */
-@Command(name = "graph", description = "Ask the connection graph: stats, degree, mutual, path, connections.",
+@Command(name = "graph", description = "Ask the connection graph: stats, degree, mutual, path, connections, suggest.",
         subcommands = {GraphCommand.Stats.class, GraphCommand.DegreeOf.class, GraphCommand.Mutual.class,
-                GraphCommand.Path.class, GraphCommand.Connections.class})
+                GraphCommand.Path.class, GraphCommand.Connections.class, GraphCommand.Suggest.class})
 final class GraphCommand {
 
     @ParentCommand
@@ -200,6 +203,49 @@ final class GraphCommand {
                 out.put("member", Long.toString(id));
                 out.put("total", ctx.getBean(NetworkService.class).connectionCount(id));
                 out.put("connections", items);
+                return out;
+            });
+        }
+    }
+
+    @Command(name = "suggest", description = "People A may know, best first, with the reasons for each.")
+    static final class Suggest implements Callable<Integer> {
+        @ParentCommand
+        GraphCommand graph;
+        @Parameters(index = "0", paramLabel = "A")
+        String a;
+        @Option(names = "--limit", defaultValue = "20", description = "How many, 1 to 100 (default 20)")
+        int limit;
+
+        @Override
+        public Integer call() {
+            if (limit < 1 || limit > 100) {
+                throw new CliException("--limit must be between 1 and 100");
+            }
+            return graph.query(ctx -> {
+                long id = resolve(ctx, a);
+                List<Map<String, Object>> items = new ArrayList<>();
+                for (Suggestion s : ctx.getBean(SuggestionService.class).suggest(id, limit)) {
+                    Map<String, Object> item = member(s.card().member());
+                    item.put("degree", s.card().degree());
+                    item.put("mutualConnectionCount", s.card().mutualConnectionCount());
+                    item.put("score", Math.round(s.score() * 1000) / 1000.0);
+                    List<Map<String, Object>> reasons = new ArrayList<>();
+                    for (Reason r : s.reasons()) {
+                        Map<String, Object> reason = new LinkedHashMap<>();
+                        reason.put("kind", r.kind());
+                        reason.put("detail", r.detail());
+                        if (!r.members().isEmpty()) {
+                            reason.put("members", r.members().stream().map(GraphCommand::member).toList());
+                        }
+                        reasons.add(reason);
+                    }
+                    item.put("reasons", reasons);
+                    items.add(item);
+                }
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("member", Long.toString(id));
+                out.put("suggestions", items);
                 return out;
             });
         }

@@ -33,11 +33,11 @@ public final class DemoNetworkGenerator {
                          List<String> skills, List<String> interests, Instant joinedAt) {
     }
 
-    /** A connection (or, for invitations, sender → recipient) made at a time. */
+    /** A connection (or, for invitations, sender → recipient; for views, viewer → viewed) made at a time. */
     public record Link(int from, int to, Instant at, String note) {
     }
 
-    public record Network(List<Person> people, List<Link> connections, List<Link> invitations) {
+    public record Network(List<Person> people, List<Link> connections, List<Link> invitations, List<Link> views) {
     }
 
     private record Industry(String name, List<String> companies, List<String> titles, List<String> skills) {
@@ -224,7 +224,59 @@ public final class DemoNetworkGenerator {
                 link(p.index(), random.nextInt(size), people, edges, links, degree, endpoints);
             }
         }
-        return new Network(people, links, invitationsFor(people, edges, links));
+        List<Link> invitations = invitationsFor(people, edges, links);
+        return new Network(people, links, invitations, viewsFor(people, links));
+    }
+
+    /**
+     * Profile views over the last 90 days, shaped like browsing: a member opens the profile of
+     * someone two steps away, then one to three profiles related to them (their colleagues or
+     * connections), so People Also Viewed has real co-views to find. The demo member gets a steady
+     * trickle of viewers.
+     */
+    private List<Link> viewsFor(List<Person> people, List<Link> links) {
+        int size = people.size();
+        List<List<Integer>> adjacency = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            adjacency.add(new ArrayList<>());
+        }
+        for (Link l : links) {
+            adjacency.get(l.from()).add(l.to());
+            adjacency.get(l.to()).add(l.from());
+        }
+        Map<String, List<Integer>> employers = new HashMap<>();
+        for (Person p : people) {
+            for (Position pos : p.positions()) {
+                if (pos.to() == null) {
+                    employers.computeIfAbsent(pos.company(), k -> new ArrayList<>()).add(p.index());
+                }
+            }
+        }
+        List<Link> views = new ArrayList<>();
+        for (Person viewer : people) {
+            List<Integer> friends = adjacency.get(viewer.index());
+            int sessions = random.nextInt(4);
+            for (int s = 0; s < sessions && !friends.isEmpty(); s++) {
+                List<Integer> theirs = adjacency.get(friends.get(random.nextInt(friends.size())));
+                int target = theirs.get(random.nextInt(theirs.size()));
+                Instant at = now.minus(Duration.ofMinutes(5 + random.nextInt(90 * 24 * 60)));
+                views.add(new Link(viewer.index(), target, at, null));
+                Person t = people.get(target);
+                List<Integer> related = t.positions().isEmpty() || t.positions().get(0).to() != null
+                        ? adjacency.get(target)
+                        : employers.getOrDefault(t.positions().get(0).company(), adjacency.get(target));
+                for (int k = 1 + random.nextInt(3); k > 0 && !related.isEmpty(); k--) {
+                    int next = related.get(random.nextInt(related.size()));
+                    views.add(new Link(viewer.index(), next, at.plus(Duration.ofMinutes(k)), null));
+                }
+            }
+        }
+        for (int k = 0; k < 30; k++) {
+            int viewer = 1 + random.nextInt(size - 1);
+            views.add(new Link(viewer, 0, now.minus(Duration.ofMinutes(5 + random.nextInt(84 * 24 * 60))), null));
+        }
+        views.removeIf(v -> v.from() == v.to());
+        return views;
     }
 
     /**

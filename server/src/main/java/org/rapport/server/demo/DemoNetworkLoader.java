@@ -77,8 +77,9 @@ class DemoNetworkLoader implements ApplicationRunner {
         String hash = passwords.encode(PASSWORD);
         tx.executeWithoutResult(status -> load(network, hash, now));
         index.reload();
-        log.info("Demo network generated: {} members, {} connections, {} invitations in {} ms",
+        log.info("Demo network generated: {} members, {} connections, {} invitations, {} profile views in {} ms",
                 network.people().size(), network.connections().size(), network.invitations().size(),
+                network.views().size(),
                 (System.nanoTime() - start) / 1_000_000);
         printSignIn(true);
     }
@@ -111,6 +112,14 @@ class DemoNetworkLoader implements ApplicationRunner {
                     l.at().atZone(ZoneOffset.UTC).plus(properties.invitations().expiry()).toInstant());
             notifications.insert(recipient, NotificationKind.INVITATION_RECEIVED, sender, id, l.at());
         }
+        List<Object[]> views = new ArrayList<>(network.views().size());
+        for (DemoNetworkGenerator.Link v : network.views()) {
+            long at = v.at().toEpochMilli();
+            views.add(new Object[] {ids[v.from()], ids[v.to()], Math.floorDiv(at, 86_400_000L), at});
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO profile_views (viewer_id, viewed_id, day, viewed_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""", views);
     }
 
     private void printSignIn(boolean fresh) {

@@ -148,28 +148,6 @@ class InvitationPageController {
         });
     }
 
-    @GetMapping("/network")
-    String network(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(defaultValue = "received") String tab,
-                   @RequestParam(required = false) String cursor, Model model) {
-        long id = me.memberId();
-        PageRequest page = PageRequest.of(20, cursor);
-        switch (tab) {
-            case "sent" -> model.addAttribute("sent", invitations.sent(id, page));
-            case "snoozed" -> model.addAttribute("received",
-                    invitations.received(id, InvitationRepository.ReceivedView.SNOOZED, page));
-            default -> {
-                tab = "received";
-                model.addAttribute("received",
-                        invitations.received(id, InvitationRepository.ReceivedView.ACTIVE, page));
-            }
-        }
-        model.addAttribute("tab", tab);
-        model.addAttribute("receivedCount", invitations.receivedCount(id));
-        model.addAttribute("sentCount", invitations.sentCount(id));
-        model.addAttribute("size", network.networkSize(id));
-        return "pages/network";
-    }
-
     private String act(HttpServletRequest request, Model model, RedirectAttributes redirect, String back,
                        long invitationId, java.util.function.Supplier<String> action) {
         boolean htmx = Redirects.isHtmx(request);

@@ -102,13 +102,17 @@ public class InvitationRepository {
                 .update();
     }
 
-    /** Everyone with whom the member has a live invitation, in either direction. */
-    public java.util.Set<Long> openPartners(long member, Instant now) {
+    /**
+     * Everyone the member should not be suggested to or shown as a suggestion: a live invitation
+     * either way, or an invitation either way that was ignored (whatever became of it later).
+     */
+    public java.util.Set<Long> suggestionBlockers(long member, Instant now) {
         java.util.Set<Long> ids = new java.util.HashSet<>();
         jdbc.sql("""
                         SELECT sender_id, recipient_id FROM invitations
-                        WHERE (sender_id = :m OR recipient_id = :m) AND status IN ('PENDING', 'IGNORED')
-                          AND expires_at > :now""")
+                        WHERE (sender_id = :m OR recipient_id = :m)
+                          AND ((status IN ('PENDING', 'IGNORED') AND expires_at > :now)
+                               OR (status <> 'ACCEPTED' AND responded_at IS NOT NULL))""")
                 .param("m", member).param("now", now.toEpochMilli())
                 .query((ResultSet rs) -> {
                     long a = rs.getLong(1);

@@ -294,9 +294,9 @@ public class InvitationService {
         return invitations.countSent(me, clock.instant());
     }
 
-    /** Members I have an open invitation with, either way (kept out of suggestions). */
-    public Set<Long> openPartners(long me) {
-        return invitations.openPartners(me, clock.instant());
+    /** Members kept out of my suggestions, and I out of theirs: open or ignored invitations either way. */
+    public Set<Long> suggestionBlockers(long me) {
+        return invitations.suggestionBlockers(me, clock.instant());
     }
 
     /** The open invitation between me and another member, as I may know it. */

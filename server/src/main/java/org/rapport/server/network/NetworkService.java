@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.rapport.graph.ConnectionGraph;
 import org.rapport.graph.NetworkSize;
+import org.rapport.graph.Suggestions;
 import org.rapport.server.member.MemberRepository;
 import org.rapport.server.member.MemberSummary;
 import org.springframework.stereotype.Service;
@@ -66,43 +67,13 @@ public class NetworkService {
         return widen(graph().shortestPath(GraphIndex.vertex(viewer), GraphIndex.vertex(other), MAX_PATH_HOPS));
     }
 
-    /** A candidate and how many connections the viewer shares with them. */
-    public record Candidate(long memberId, int mutualCount) {
-    }
-
     /**
-     * 2nd-degree members ranked by how many connections they share with {@code me}: a plain
-     * friends-of-friends count, the first signal People You May Know builds on. Work is bounded:
-     * at most {@code budget} neighbour-of-neighbour visits, so a hub's network cannot stall a page.
+     * Members two hops from {@code me} ranked by the engine (Adamic–Adar over shared connections),
+     * at most {@code limit}, skipping those {@code excluded} says; the scan reads at most
+     * {@code budget} list entries, so a hub's network cannot stall a page.
      */
-    public List<Candidate> friendsOfFriends(long me, int limit, java.util.function.LongPredicate exclude) {
-        final int budget = 200_000;
-        ConnectionGraph g = graph();
-        int self = GraphIndex.vertex(me);
-        int[] mine = g.connectionsOf(self);
-        java.util.HashMap<Integer, int[]> counts = new java.util.HashMap<>();
-        int visits = 0;
-        for (int friend : mine) {
-            for (int fof : g.connectionsOf(friend)) {
-                if (++visits > budget) {
-                    break;
-                }
-                if (fof != self && java.util.Arrays.binarySearch(mine, fof) < 0) {
-                    counts.computeIfAbsent(fof, k -> new int[1])[0]++;
-                }
-            }
-            if (visits > budget) {
-                break;
-            }
-        }
-        return counts.entrySet().stream()
-                .filter(e -> !exclude.test(e.getKey()))
-                .sorted((x, y) -> x.getValue()[0] != y.getValue()[0]
-                        ? Integer.compare(y.getValue()[0], x.getValue()[0])
-                        : Integer.compare(x.getKey(), y.getKey()))
-                .limit(limit)
-                .map(e -> new Candidate(e.getKey(), e.getValue()[0]))
-                .toList();
+    public Suggestions suggest(long me, int limit, java.util.function.LongPredicate excluded, long budget) {
+        return graph().suggest(GraphIndex.vertex(me), limit, id -> excluded.test(id), budget);
     }
 
     public MemberCard card(long viewer, MemberSummary member) {

@@ -21,6 +21,7 @@ import org.rapport.server.member.ProfileService;
 import org.rapport.server.network.Degree;
 import org.rapport.server.network.MemberCardJson;
 import org.rapport.server.network.NetworkService;
+import org.rapport.server.profileview.ProfileViewService;
 import org.rapport.server.system.Page;
 import org.rapport.server.system.PageRequest;
 import org.rapport.server.system.ValidationException;
@@ -47,7 +48,7 @@ class PeopleApiController {
             Long connectionCount) {
     }
 
-    record SettingsJson(ConnectionsVisibility connectionsVisibility) {
+    record SettingsJson(ConnectionsVisibility connectionsVisibility, boolean showAlsoViewed) {
     }
 
     record MeJson(
@@ -57,7 +58,7 @@ class PeopleApiController {
             long connectionCount, long pendingInvitations, SettingsJson settings) {
     }
 
-    record SettingsChanges(String connectionsVisibility) {
+    record SettingsChanges(String connectionsVisibility, Boolean showAlsoViewed) {
     }
 
     private final PeopleService people;
@@ -65,9 +66,11 @@ class PeopleApiController {
     private final AccountService accounts;
     private final NetworkService network;
     private final InvitationService invitations;
+    private final ProfileViewService views;
 
     PeopleApiController(PeopleService people, ProfileService profiles, AccountService accounts,
-                        NetworkService network, InvitationService invitations) {
+                        NetworkService network, InvitationService invitations, ProfileViewService views) {
+        this.views = views;
         this.people = people;
         this.profiles = profiles;
         this.accounts = accounts;
@@ -88,18 +91,22 @@ class PeopleApiController {
     }
 
     @PatchMapping("/me/settings")
-    @Operation(summary = "Change my settings: connectionsVisibility EVERYONE, CONNECTIONS or ONLY_ME")
+    @Operation(summary = "Change my settings: connectionsVisibility EVERYONE, CONNECTIONS or ONLY_ME; showAlsoViewed true or false")
     SettingsJson updateSettings(@AuthenticationPrincipal MemberPrincipal me, @RequestBody SettingsChanges changes) {
         if (changes.connectionsVisibility() != null) {
             accounts.updateConnectionsVisibility(me.memberId(), parseVisibility(changes.connectionsVisibility()));
         }
-        return new SettingsJson(profiles.profile(me.memberId()).member().connectionsVisibility());
+        if (changes.showAlsoViewed() != null) {
+            views.setShowAlsoViewed(me.memberId(), changes.showAlsoViewed());
+        }
+        return settings(me.memberId());
     }
 
     @GetMapping("/members/{id}")
     @Operation(summary = "A member's profile as I may see it, with degree, mutual count and invitation state")
     MemberJson member(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
         ProfileView view = people.view(me.memberId(), id);
+        views.recordView(me.memberId(), id);
         Profile p = view.profile();
         Member m = p.member();
         return new MemberJson(Long.toString(m.id()), m.name(), m.firstName(), m.lastName(), m.headline(),
@@ -124,7 +131,11 @@ class PeopleApiController {
         return new MeJson(Long.toString(m.id()), m.email(), m.name(), m.firstName(), m.lastName(), m.headline(),
                 m.location(), m.industry(), m.about(), p.positions(), p.education(), p.skills(), p.interests(),
                 p.handles(), m.createdAt(), network.connectionCount(m.id()), invitations.receivedCount(m.id()),
-                new SettingsJson(m.connectionsVisibility()));
+                new SettingsJson(m.connectionsVisibility(), views.showAlsoViewed(m.id())));
+    }
+
+    private SettingsJson settings(long member) {
+        return new SettingsJson(profiles.profile(member).member().connectionsVisibility(), views.showAlsoViewed(member));
     }
 
     static ConnectionsVisibility parseVisibility(String value) {

@@ -21,6 +21,8 @@ import org.rapport.server.member.ProfileChanges;
 import org.rapport.server.member.ProfileService;
 import org.rapport.server.network.MemberCard;
 import org.rapport.server.network.NetworkService;
+import org.rapport.server.suggestion.SuggestionService;
+import org.rapport.server.profileview.ProfileViewService;
 import org.rapport.server.system.PageRequest;
 import org.rapport.server.system.ValidationException;
 import org.rapport.server.web.PageController;
@@ -52,9 +54,14 @@ class PeoplePageController {
     private final NetworkService network;
     private final InvitationService invitations;
     private final ConnectionService connections;
+    private final SuggestionService suggestions;
+    private final ProfileViewService views;
 
     PeoplePageController(PeopleService people, ProfileService profiles, NetworkService network,
-                         InvitationService invitations, ConnectionService connections) {
+                         InvitationService invitations, ConnectionService connections,
+                         SuggestionService suggestions, ProfileViewService views) {
+        this.suggestions = suggestions;
+        this.views = views;
         this.people = people;
         this.profiles = profiles;
         this.network = network;
@@ -72,23 +79,18 @@ class PeoplePageController {
         model.addAttribute("size", network.networkSize(id));
         model.addAttribute("received", invitations.received(id, InvitationRepository.ReceivedView.ACTIVE,
                 PageRequest.first(3)));
-        model.addAttribute("suggestions", suggestions(id, 6));
+        model.addAttribute("suggestions", suggestions.suggest(id, 6));
+        model.addAttribute("viewers", views.stats(id, 0).viewers());
         model.addAttribute("recent", connections.list(id, id, ConnectionSort.RECENT, ConnectionFilter.none(),
                 PageRequest.first(5)));
         return "pages/home";
     }
 
-    /** People with the most connections in common, without those I already have an invitation with. */
-    List<MemberCard> suggestions(long me, int limit) {
-        Set<Long> open = invitations.openPartners(me);
-        List<Long> ids = network.friendsOfFriends(me, limit, open::contains).stream()
-                .map(NetworkService.Candidate::memberId).toList();
-        return network.cardsFor(me, ids);
-    }
-
     @GetMapping("/members/{id}")
     String profile(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id, Model model) {
         model.addAttribute("view", people.view(me.memberId(), id));
+        model.addAttribute("alsoViewed", views.alsoViewed(me.memberId(), id, 6));
+        views.recordView(me.memberId(), id);
         return "pages/profile";
     }
 

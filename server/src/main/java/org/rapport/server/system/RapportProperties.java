@@ -18,7 +18,8 @@ public record RapportProperties(
         @DefaultValue Connections connections,
         @DefaultValue Invitations invitations,
         @DefaultValue Login login,
-        @DefaultValue Demo demo) {
+        @DefaultValue Demo demo,
+        @DefaultValue Suggestions suggestions) {
 
     public record Connections(@DefaultValue("30000") int cap) {
         public Connections {
@@ -39,6 +40,15 @@ public record RapportProperties(
     public record Login(
             @DefaultValue("10") int maxFailures,
             @DefaultValue("15m") Duration window) {
+    }
+
+    /** People You May Know: how many list entries one request may scan in the graph (hubs are skipped past it). */
+    public record Suggestions(@DefaultValue("200000") long scanBudget) {
+        public Suggestions {
+            if (scanBudget < 1) {
+                throw new IllegalArgumentException("rapport.suggestions.scan-budget must be positive, was " + scanBudget);
+            }
+        }
     }
 
     public record Demo(

@@ -12,7 +12,15 @@ public final class Dates {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
     private Dates() {
+    }
+
+    /** "3 Mar", for chart axes. */
+    public static String shortDate(Instant instant) {
+        return instant == null ? "" : SHORT_DAY.format(instant);
     }
 
     public static String date(Instant instant) {

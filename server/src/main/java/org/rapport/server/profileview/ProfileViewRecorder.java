@@ -1,0 +1,136 @@
+package org.rapport.server.profileview;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import jakarta.annotation.PreDestroy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records profile views without slowing the page that shows the profile: {@link #record} only
+ * offers the view to a bounded in-memory queue (no I/O, never blocks); one background thread
+ * drains the queue every {@value #INTERVAL_MILLIS} ms, or sooner once {@value #BATCH} views wait, and
+ * writes each batch in one transaction. When the queue is full (the database is far behind), new
+ * views are dropped and counted ({@code rapport.profile_views{outcome="dropped"}}): view counts
+ * are statistics, and losing a few under overload is better than slowing every profile page.
+ * Views still queued when the server stops are written on shutdown; a crash loses at most the
+ * last interval's views.
+ */
+@Component
+public class ProfileViewRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(ProfileViewRecorder.class);
+    static final int CAPACITY = 20_000;
+    static final int BATCH = 500;
+    static final long INTERVAL_MILLIS = 500;
+
+    private final BlockingQueue<ProfileViewRepository.View> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final ProfileViewRepository repository;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Counter recorded;
+    private final Counter dropped;
+    private final ReentrantLock writing = new ReentrantLock();
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    public ProfileViewRecorder(ProfileViewRepository repository, TransactionTemplate tx, Clock clock,
+                               MeterRegistry meters) {
+        this.repository = repository;
+        this.tx = tx;
+        this.clock = clock;
+        this.recorded = Counter.builder("rapport.profile_views").tag("outcome", "recorded")
+                .description("Profile views recorded or dropped under overload").register(meters);
+        this.dropped = Counter.builder("rapport.profile_views").tag("outcome", "dropped")
+                .description("Profile views recorded or dropped under overload").register(meters);
+        this.writer = new Thread(this::run, "profile-view-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /** Notes that {@code viewer} looked at {@code viewed}'s profile now. Self-views are not views. */
+    public void record(long viewer, long viewed) {
+        if (viewer == viewed) {
+            return;
+        }
+        if (queue.offer(new ProfileViewRepository.View(viewer, viewed, clock.instant()))) {
+            recorded.increment();
+        } else {
+            dropped.increment();
+        }
+    }
+
+    /** Writes every queued view now (used on shutdown and by tests that read views back). */
+    public void flush() {
+        writing.lock();
+        try {
+            List<ProfileViewRepository.View> batch = new ArrayList<>(BATCH);
+            while (queue.drainTo(batch, BATCH) > 0) {
+                write(batch);
+                batch.clear();
+            }
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            ProfileViewRepository.View first;
+            try {
+                first = queue.poll(INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return; // stopping: stop() writes what is queued
+            }
+            if (first == null) {
+                continue;
+            }
+            if (queue.size() < BATCH) {
+                try {
+                    Thread.sleep(INTERVAL_MILLIS); // let a batch gather
+                } catch (InterruptedException e) {
+                    running = false; // stopping: write this batch, stop() writes the rest
+                }
+            }
+            writing.lock();
+            try {
+                List<ProfileViewRepository.View> batch = new ArrayList<>(BATCH);
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                write(batch);
+            } catch (RuntimeException e) {
+                log.warn("Could not store a batch of profile views: {}", e.getMessage());
+            } finally {
+                writing.unlock();
+            }
+        }
+    }
+
+    private void write(List<ProfileViewRepository.View> batch) {
+        tx.executeWithoutResult(status -> repository.insert(batch));
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running = false;
+        writer.interrupt();
+        writer.join(5_000);
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            log.warn("Could not store the last profile views on shutdown: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.rapport.server.suggestion;
+
+import org.rapport.server.support.SqliteSpringTest;
+
+@SqliteSpringTest
+class SuggestionServiceSqliteIntegrationTest extends SuggestionServiceContract {
+}
