@@ -12,6 +12,7 @@ import org.rapport.server.member.Member;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -70,6 +71,16 @@ class AccountApiController {
         AccountService.IssuedToken token = accounts.issueToken(principal.memberId());
         return ResponseEntity.status(201)
                 .body(new TokenJson(token.token(), Long.toString(token.memberId()), token.expiresAt()));
+    }
+
+    record CurrentTokenJson(String memberId) {
+    }
+
+    @GetMapping("/tokens/current")
+    @Operation(summary = "Check the token of this request: whose it is",
+            description = "200 with the member id while the token is valid, 401 otherwise. Costs one token lookup.")
+    CurrentTokenJson current(@AuthenticationPrincipal MemberPrincipal me) {
+        return new CurrentTokenJson(Long.toString(me.memberId()));
     }
 
     @DeleteMapping("/tokens/current")

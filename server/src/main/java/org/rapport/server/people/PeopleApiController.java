@@ -105,7 +105,7 @@ class PeopleApiController {
     @GetMapping("/members/{id}")
     @Operation(summary = "A member's profile as I may see it, with degree, mutual count and invitation state")
     MemberJson member(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
-        ProfileView view = people.view(me.memberId(), id);
+        ProfileView view = people.apiView(me.memberId(), id);
         views.recordView(me.memberId(), id);
         Profile p = view.profile();
         Member m = p.member();

@@ -40,17 +40,31 @@ public class PeopleService {
         this.background = background;
     }
 
+    /** Everything a profile page shows: the profile, degree, mutual preview, the chain between us and what we share. */
     public ProfileView view(long viewer, long memberId) {
+        return view(viewer, memberId, true);
+    }
+
+    /**
+     * What {@code GET /members/{id}} returns: the profile, degree, mutual count and invitation
+     * state, without the page's extras (mutual preview, path, shared background), which cost
+     * several queries and a traversal each.
+     */
+    public ProfileView apiView(long viewer, long memberId) {
+        return view(viewer, memberId, false);
+    }
+
+    private ProfileView view(long viewer, long memberId, boolean page) {
         Profile profile = profiles.profile(memberId);
         Degree degree = network.degree(viewer, memberId);
         int mutual = network.mutualCount(viewer, memberId);
-        List<MemberCard> preview = mutual == 0 ? List.of()
+        List<MemberCard> preview = !page || mutual == 0 ? List.of()
                 : connections.mutual(viewer, memberId, PageRequest.first(MUTUAL_PREVIEW)).items();
         InvitationRelation relation = degree == Degree.FIRST || degree == Degree.SELF
                 ? InvitationRelation.NONE : invitations.relation(viewer, memberId);
         Member m = profile.member();
         List<MemberCard> path = List.of();
-        if (degree != Degree.SELF && degree != Degree.FIRST) {
+        if (page && degree != Degree.SELF && degree != Degree.FIRST) {
             long[] ids = network.path(viewer, memberId);
             List<Long> list = new ArrayList<>();
             for (long id : ids) {
@@ -58,10 +72,11 @@ public class PeopleService {
             }
             path = network.cardsFor(viewer, list);
         }
+        SharedBackground.Shared shared = !page || degree == Degree.SELF
+                ? new SharedBackground.Shared(List.of(), List.of(), List.of())
+                : background.between(viewer, memberId);
         return new ProfileView(profile, degree, mutual, preview, relation, network.connectionCount(memberId),
-                connections.canSeeAllConnections(viewer, m), path,
-                degree == Degree.SELF ? new SharedBackground.Shared(List.of(), List.of(), List.of())
-                        : background.between(viewer, memberId));
+                connections.canSeeAllConnections(viewer, m), path, shared);
     }
 
     /** Members whose name or headline contains the query, as cards for the viewer. */
