@@ -103,7 +103,7 @@ CREATE TABLE invitations (
     snoozed_until BIGINT,
     responded_at  BIGINT,
     closed_at     BIGINT,
-    CHECK (status IN ('PENDING', 'ACCEPTED', 'IGNORED', 'WITHDRAWN', 'EXPIRED')),
+    CHECK (status IN ('PENDING', 'ACCEPTED', 'IGNORED', 'WITHDRAWN', 'EXPIRED', 'CANCELLED')),
     CHECK (ignore_reason IS NULL OR ignore_reason IN ('DONT_KNOW', 'SPAM')),
     CHECK (sender_id <> recipient_id),
     CHECK (member_lo < member_hi),

@@ -1,15 +1,15 @@
 package org.rapport.server.account;
 
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.rapport.server.member.ConnectionsVisibility;
 import org.rapport.server.member.Member;
 import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
-import org.rapport.server.profileview.ProfileViewService;
+import org.rapport.server.privacy.BlockService;
+import org.rapport.server.privacy.PrivacyService;
+import org.rapport.server.system.PageRequest;
 import org.rapport.server.system.RateLimitException;
 import org.rapport.server.system.ValidationException;
 import org.rapport.server.web.PageController;
@@ -33,11 +33,13 @@ class AccountPageController {
     private final AccountService accounts;
     private final MemberRepository members;
     private final SecurityContextRepository contexts;
-    private final ProfileViewService views;
+    private final PrivacyService privacy;
+    private final BlockService blocks;
 
     AccountPageController(AccountService accounts, MemberRepository members, SecurityContextRepository contexts,
-                          ProfileViewService views) {
-        this.views = views;
+                          PrivacyService privacy, BlockService blocks) {
+        this.privacy = privacy;
+        this.blocks = blocks;
         this.accounts = accounts;
         this.members = members;
         this.contexts = contexts;
@@ -108,23 +110,15 @@ class AccountPageController {
 
     @GetMapping("/settings")
     String settings(@AuthenticationPrincipal MemberPrincipal me, Model model) {
-        model.addAttribute("member", members.findById(me.memberId()).orElseThrow(MemberNotFoundException::new));
-        model.addAttribute("showAlsoViewed", views.showAlsoViewed(me.memberId()));
-        return "pages/settings";
+        return settingsPage(me.memberId(), model);
     }
 
-    @PostMapping("/settings/privacy")
-    String privacy(@AuthenticationPrincipal MemberPrincipal me, @RequestParam String connectionsVisibility,
-                   RedirectAttributes redirect) {
-        ConnectionsVisibility visibility;
-        try {
-            visibility = ConnectionsVisibility.valueOf(connectionsVisibility.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException("connectionsVisibility", "Choose who can see your connections.");
-        }
-        accounts.updateConnectionsVisibility(me.memberId(), visibility);
-        redirect.addFlashAttribute("flash", "Saved: who can see your connections.");
-        return "redirect:/settings";
+    /** The settings page: account, privacy settings and blocked members. */
+    private String settingsPage(long me, Model model) {
+        model.addAttribute("member", members.findById(me).orElseThrow(MemberNotFoundException::new));
+        model.addAttribute("privacy", privacy.settings(me));
+        model.addAttribute("blocked", blocks.blocked(me, PageRequest.first(PageRequest.MAX_LIMIT)));
+        return "pages/settings";
     }
 
     @PostMapping("/settings/password")
@@ -139,8 +133,7 @@ class AccountPageController {
         } catch (ValidationException e) {
             response.setStatus(400);
             model.addAttribute("passwordErrors", e);
-            model.addAttribute("member", members.findById(me.memberId()).orElseThrow(MemberNotFoundException::new));
-            return "pages/settings";
+            return settingsPage(me.memberId(), model);
         }
     }
 
@@ -151,8 +144,7 @@ class AccountPageController {
         if (!accounts.passwordMatches(me.memberId(), password)) {
             response.setStatus(400);
             model.addAttribute("deleteError", "The password is not right; your account was not deleted.");
-            model.addAttribute("member", members.findById(me.memberId()).orElseThrow(MemberNotFoundException::new));
-            return "pages/settings";
+            return settingsPage(me.memberId(), model);
         }
         accounts.delete(me.memberId());
         SecurityContextHolder.clearContext();

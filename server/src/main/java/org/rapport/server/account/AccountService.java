@@ -160,10 +160,6 @@ public class AccountService {
         return new MemberPrincipal(memberId, stamp);
     }
 
-    public void updateConnectionsVisibility(long memberId, ConnectionsVisibility visibility) {
-        tx.executeWithoutResult(status -> members.updateConnectionsVisibility(memberId, visibility, clock.instant()));
-    }
-
     /**
      * Deletes the account and everything of it: profile, invitations both ways, connections,
      * notifications and tokens (the schema cascades), then drops it from the graph.

@@ -3,6 +3,7 @@ package org.rapport.server.connection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import org.rapport.server.member.Member;
 import org.rapport.server.member.MemberNotFoundException;
@@ -11,6 +12,7 @@ import org.rapport.server.member.MemberSummary;
 import org.rapport.server.network.GraphIndex;
 import org.rapport.server.network.MemberCard;
 import org.rapport.server.network.NetworkService;
+import org.rapport.server.privacy.BlockService;
 import org.rapport.server.system.Cursor;
 import org.rapport.server.system.Page;
 import org.rapport.server.system.PageRequest;
@@ -27,9 +29,11 @@ public class ConnectionService {
     private final NetworkService network;
     private final GraphIndex index;
     private final TransactionTemplate tx;
+    private final BlockService blocks;
 
     public ConnectionService(ConnectionRepository connections, MemberRepository members, NetworkService network,
-                             GraphIndex index, TransactionTemplate tx) {
+                             GraphIndex index, TransactionTemplate tx, BlockService blocks) {
+        this.blocks = blocks;
         this.connections = connections;
         this.members = members;
         this.network = network;
@@ -55,11 +59,16 @@ public class ConnectionService {
     public Page<Connection> list(long viewer, long owner, ConnectionSort sort, ConnectionFilter filter,
                                  PageRequest page) {
         Member ownerMember = members.findById(owner).orElseThrow(MemberNotFoundException::new);
+        blocks.requireVisible(viewer, owner);
         Long sharedWith = visibleScope(viewer, ownerMember);
         ConnectionRepository.Slice slice = connections.page(owner, sort, filter, sharedWith, page);
+        Set<Long> hidden = blocks.hiddenFrom(viewer);
         List<Connection> items = new ArrayList<>(slice.rows().size());
         for (ConnectionRepository.Row row : slice.rows()) {
-            items.add(new Connection(network.card(viewer, row.member()), row.connectedAt()));
+            // A member hidden from the viewer by a block is left out (the page may then be short).
+            if (!hidden.contains(row.member().id())) {
+                items.add(new Connection(network.card(viewer, row.member()), row.connectedAt()));
+            }
         }
         long total = filter.isEmpty() && sharedWith == null
                 ? network.connectionCount(owner)
@@ -108,6 +117,7 @@ public class ConnectionService {
         if (!members.exists(other)) {
             throw new MemberNotFoundException();
         }
+        blocks.requireVisible(viewer, other);
         long[] ids = network.mutualIds(viewer, other);
         List<Long> idList = new ArrayList<>(ids.length);
         for (long id : ids) {

@@ -18,7 +18,8 @@ public record Invitation(
         Instant expiresAt,
         Instant snoozedUntil,
         Instant respondedAt,
-        Instant closedAt) {
+        Instant closedAt,
+        FilterReason filteredReason) {
 
     public Invitation {
         Objects.requireNonNull(status, "status");
@@ -27,6 +28,11 @@ public record Invitation(
         if (senderId == recipientId) {
             throw new IllegalArgumentException("an invitation needs two different members");
         }
+    }
+
+    /** Whether the recipient's settings kept it out of their list (it waits in the separate one). */
+    public boolean filtered() {
+        return filteredReason != null;
     }
 
     /** Live and not yet past its expiry. */
@@ -102,6 +108,6 @@ public record Invitation(
     private Invitation with(InvitationStatus s, IgnoreReason reason, Instant snooze, Instant responded,
                             Instant closed) {
         return new Invitation(id, senderId, recipientId, note, s, reason, createdAt, expiresAt, snooze, responded,
-                closed);
+                closed, filteredReason);
     }
 }

@@ -2,6 +2,7 @@ package org.rapport.server.invitation;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Invitations", description = "Invite, accept, ignore, withdraw, snooze (A1–A8)")
 class InvitationApiController {
 
-    record InviteRequest(String inviteeId, String note) {
+    /** {@code email}: the invitee's e-mail address, required of senders whose invitations were repeatedly reported, and a way past an invitee's "people who know my e-mail" setting. */
+    record InviteRequest(String inviteeId, String note, String email) {
     }
 
     record IgnoreRequest(String reason) {
@@ -46,7 +48,19 @@ class InvitationApiController {
      */
     record InvitationJson(String id, InvitationStatus status, MemberCardJson sender, MemberCardJson recipient,
                           String note, Instant createdAt, Instant expiresAt, Instant snoozedUntil,
-                          IgnoreReason ignoreReason, boolean connected) {
+                          IgnoreReason ignoreReason, FilterReason filteredReason, boolean connected) {
+    }
+
+    /** A member I may not invite again until {@code until}. */
+    record CooldownJson(String memberId, String name, Instant until) {
+    }
+
+    /** Where I stand with my invitation quota (B5). */
+    record QuotaJson(int weeklyAllowance, long usedThisWeek, long remainingThisWeek, int dailyAllowance,
+                     long usedToday, long remainingToday, long pending, int maxPending, Double acceptanceRate,
+                     double score, long accepted, long ignored, long dontKnow, long spam, long unanswered,
+                     boolean requiresEmail, Instant nextInvitationAt, List<CooldownJson> cooldowns,
+                     List<String> factors, List<String> restrictions) {
     }
 
     private final InvitationService invitations;
@@ -63,25 +77,34 @@ class InvitationApiController {
     @Operation(summary = "Invite a member to connect, with an optional note (at most 300 characters)",
             description = "201 PENDING; or 201 ACCEPTED when they had already invited me (we are now connected). "
                     + "409 for myself, an existing connection, a pending invitation or a recent withdrawal; "
-                    + "429 past the daily limit.")
+                    + "400 when an e-mail address is required and missing or wrong; 404 for a member who does not exist "
+                    + "or with whom a block stands; 429 (with Retry-After) past the pending cap or the daily or weekly "
+                    + "allowance: see GET /api/v1/me/invitation-quota.")
     ResponseEntity<InvitationJson> invite(@AuthenticationPrincipal MemberPrincipal me,
                                           @RequestBody(required = false) InviteRequest body) {
         if (body == null) {
             throw new ValidationException("inviteeId", "inviteeId is required.");
         }
         long invitee = Ids.parseField(body.inviteeId(), "inviteeId");
-        InviteResult result = invitations.invite(me.memberId(), invitee, body.note());
+        InviteResult result = invitations.invite(me.memberId(), invitee, body.note(), body.email());
         Invitation inv = result.invitation();
         return ResponseEntity.created(URI.create("/api/v1/invitations/" + inv.id())).body(json(me.memberId(), inv));
     }
 
     @GetMapping("/received")
-    @Operation(summary = "Pending invitations I received, newest first; snoozed=true lists the snoozed ones")
+    @Operation(summary = "Pending invitations I received, newest first",
+            description = "snoozed=true lists the snoozed ones; filtered=true those my settings kept apart, "
+                    + "each with the rule it did not meet (filteredReason).")
     Page<InvitationJson> received(@AuthenticationPrincipal MemberPrincipal me,
                                   @RequestParam(required = false) Integer limit,
                                   @RequestParam(required = false) String cursor,
-                                  @RequestParam(defaultValue = "false") boolean snoozed) {
-        var view = snoozed ? InvitationRepository.ReceivedView.SNOOZED : InvitationRepository.ReceivedView.ACTIVE;
+                                  @RequestParam(defaultValue = "false") boolean snoozed,
+                                  @RequestParam(defaultValue = "false") boolean filtered) {
+        if (snoozed && filtered) {
+            throw new ValidationException("filtered", "Ask for snoozed or filtered invitations, not both.");
+        }
+        var view = filtered ? InvitationRepository.ReceivedView.FILTERED
+                : snoozed ? InvitationRepository.ReceivedView.SNOOZED : InvitationRepository.ReceivedView.ACTIVE;
         return invitations.received(me.memberId(), view, PageRequest.of(limit, cursor))
                 .map(r -> json(me.memberId(), r.invitation(), MemberCardJson.of(r.sender()), null));
     }
@@ -149,6 +172,18 @@ class InvitationApiController {
         boolean recipientView = inv.recipientId() == me;
         return new InvitationJson(Long.toString(inv.id()), inv.statusFor(me), sender, recipient, inv.note(),
                 inv.createdAt(), inv.expiresAt(), recipientView ? inv.snoozedUntil() : null,
-                recipientView ? inv.ignoreReason() : null, inv.status() == InvitationStatus.ACCEPTED);
+                recipientView ? inv.ignoreReason() : null, recipientView ? inv.filteredReason() : null,
+                inv.status() == InvitationStatus.ACCEPTED);
+    }
+
+    static QuotaJson quotaJson(QuotaStatus q) {
+        InvitationQuota f = q.quota();
+        return new QuotaJson(q.weeklyAllowance(), q.usedThisWeek(), q.remainingThisWeek(), q.dailyAllowance(),
+                q.usedToday(), q.remainingToday(), q.pending(), q.maxPending(), f.acceptanceRate(),
+                Math.round(f.score() * 1000) / 1000.0, f.accepted(), f.ignored(), f.dontKnow(), f.spam(), f.stale(),
+                q.requiresEmail(), q.nextInvitationAt(),
+                q.cooldowns().stream().map(c -> new CooldownJson(Long.toString(c.member().id()), c.member().name(),
+                        c.until())).toList(),
+                q.factors(), q.restrictions());
     }
 }

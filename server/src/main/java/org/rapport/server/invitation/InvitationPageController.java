@@ -8,6 +8,8 @@ import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
 import org.rapport.server.network.Degree;
 import org.rapport.server.network.NetworkService;
+import org.rapport.server.privacy.InvitationsFrom;
+import org.rapport.server.privacy.PrivacyService;
 import org.rapport.server.system.PageRequest;
 import org.rapport.server.system.RapportException;
 import org.rapport.server.system.RateLimitException;
@@ -34,8 +36,11 @@ class InvitationPageController {
     private final InvitationService invitations;
     private final MemberRepository members;
     private final NetworkService network;
+    private final PrivacyService privacy;
 
-    InvitationPageController(InvitationService invitations, MemberRepository members, NetworkService network) {
+    InvitationPageController(InvitationService invitations, MemberRepository members, NetworkService network,
+                             PrivacyService privacy) {
+        this.privacy = privacy;
         this.invitations = invitations;
         this.members = members;
         this.network = network;
@@ -52,12 +57,29 @@ class InvitationPageController {
         model.addAttribute("relation", invitations.relation(me.memberId(), id));
         model.addAttribute("note", "");
         model.addAttribute("maxNote", 300);
+        model.addAttribute("askEmail", asksEmail(me.memberId(), id));
         return "pages/invite";
+    }
+
+    /**
+     * Whether the invite form offers an e-mail field: when my quota requires it, or when the
+     * invitee only takes invitations from people who know their address.
+     */
+    private boolean asksEmail(long me, long invitee) {
+        return invitations.quota(me).requiresEmail()
+                || privacy.settings(invitee).invitationsFrom() == InvitationsFrom.EMAIL_OR_CONTACTS;
+    }
+
+    @GetMapping("/network/quota")
+    String quota(@AuthenticationPrincipal MemberPrincipal me, Model model) {
+        model.addAttribute("quota", invitations.quota(me.memberId()));
+        return "pages/quota";
     }
 
     @PostMapping("/invitations")
     String invite(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(defaultValue = "") String inviteeId,
-                  @RequestParam(required = false) String note, @RequestParam(required = false) String back,
+                  @RequestParam(required = false) String note, @RequestParam(required = false) String email,
+                  @RequestParam(required = false) String back,
                   HttpServletRequest request, HttpServletResponse response, Model model,
                   RedirectAttributes redirect) {
         long id;
@@ -68,7 +90,7 @@ class InvitationPageController {
         }
         boolean htmx = Redirects.isHtmx(request);
         try {
-            InviteResult result = invitations.invite(me.memberId(), id, note);
+            InviteResult result = invitations.invite(me.memberId(), id, note, email);
             String name = members.findById(id).map(m -> m.name()).orElse("them");
             String message = result.connected()
                     ? "You and " + name + " are now connected: they had invited you too."
@@ -94,8 +116,13 @@ class InvitationPageController {
             model.addAttribute("relation", invitations.relation(me.memberId(), id));
             model.addAttribute("note", note == null ? "" : note);
             model.addAttribute("maxNote", 300);
+            model.addAttribute("email", email == null ? "" : email);
+            model.addAttribute("askEmail", asksEmail(me.memberId(), id)
+                    || e instanceof ValidationException v && v.messageFor("email") != null);
             model.addAttribute("error", e instanceof ValidationException v && v.messageFor("note") != null
-                    ? v.messageFor("note") : e.detail());
+                    ? v.messageFor("note")
+                    : e instanceof ValidationException v && v.messageFor("email") != null ? v.messageFor("email") : e.detail());
+            model.addAttribute("quotaLimited", e instanceof RateLimitException);
             return "pages/invite";
         }
     }

@@ -20,7 +20,14 @@ import org.springframework.stereotype.Repository;
 public class InvitationRepository {
 
     /** Which slice of received invitations to list. */
-    public enum ReceivedView { ACTIVE, SNOOZED }
+    public enum ReceivedView {
+        /** What the recipient acts on: not snoozed, not filtered by their settings. */
+        ACTIVE,
+        /** Snoozed until a later day. */
+        SNOOZED,
+        /** Kept out of the list by the recipient's settings (I2, B6), snoozed or not. */
+        FILTERED
+    }
 
     /** Invitations of one page and the cursor of the next. */
     public record Slice(List<Invitation> items, String nextCursor) {
@@ -28,7 +35,7 @@ public class InvitationRepository {
 
     private static final String COLUMNS = """
             id, sender_id, recipient_id, note, status, ignore_reason, created_at, expires_at, snoozed_until,
-            responded_at, closed_at""";
+            responded_at, closed_at, filtered_reason""";
 
     private final JdbcClient jdbc;
 
@@ -37,11 +44,17 @@ public class InvitationRepository {
     }
 
     public long insert(long sender, long recipient, String note, Instant createdAt, Instant expiresAt) {
+        return insert(sender, recipient, note, createdAt, expiresAt, null);
+    }
+
+    public long insert(long sender, long recipient, String note, Instant createdAt, Instant expiresAt,
+                       FilterReason filtered) {
         return jdbc.sql("""
                         INSERT INTO invitations (sender_id, recipient_id, member_lo, member_hi, note, status,
-                                                 created_at, expires_at)
-                        VALUES (:sender, :recipient, :lo, :hi, :note, 'PENDING', :created, :expires)
+                                                 created_at, expires_at, filtered_reason)
+                        VALUES (:sender, :recipient, :lo, :hi, :note, 'PENDING', :created, :expires, :filtered)
                         RETURNING id""")
+                .param("filtered", filtered == null ? null : filtered.name())
                 .param("sender", sender).param("recipient", recipient)
                 .param("lo", Math.min(sender, recipient)).param("hi", Math.max(sender, recipient))
                 .param("note", note).param("created", createdAt.toEpochMilli())
@@ -121,6 +134,15 @@ public class InvitationRepository {
         return ids;
     }
 
+    /** Closes the live invitation between two members, either way, as cancelled (after a block). */
+    public int cancelLive(long a, long b, Instant now) {
+        return jdbc.sql("""
+                        UPDATE invitations SET status = 'CANCELLED', closed_at = :now
+                        WHERE member_lo = :lo AND member_hi = :hi AND status IN ('PENDING', 'IGNORED')""")
+                .param("now", now.toEpochMilli()).param("lo", Math.min(a, b)).param("hi", Math.max(a, b))
+                .update();
+    }
+
     /** When the sender last withdrew an invitation to this recipient. */
     public Optional<Instant> lastWithdrawal(long sender, long recipient) {
         return jdbc.sql("""
@@ -133,41 +155,85 @@ public class InvitationRepository {
                 .optional();
     }
 
-    /** How many invitations the sender created after {@code since}, and the oldest of them. */
-    public record SentSince(long count, Instant oldest) {
+    /**
+     * What became of the invitations a sender created since {@code windowStart}, for the quota
+     * ({@link InvitationQuota}), and how many they created in the last week and day.
+     */
+    public record SenderHistory(long accepted, long ignored, long dontKnow, long spam, long stale,
+                                long lastWeek, Instant oldestLastWeek, long lastDay, Instant oldestLastDay) {
     }
 
-    public SentSince sentSince(long sender, Instant since) {
+    public SenderHistory history(long sender, Instant windowStart, java.time.Duration staleAfter, Instant weekStart,
+                                 Instant dayStart, Instant now) {
         return jdbc.sql("""
-                        SELECT count(*), min(created_at) FROM invitations
-                        WHERE sender_id = :sender AND created_at > :since""")
-                .param("sender", sender).param("since", since.toEpochMilli())
-                .query((rs, n) -> {
-                    long count = rs.getLong(1);
-                    long oldest = rs.getLong(2);
-                    return new SentSince(count, rs.wasNull() ? null : Instant.ofEpochMilli(oldest));
-                })
+                        SELECT
+                          coalesce(sum(CASE WHEN status = 'ACCEPTED' THEN 1 ELSE 0 END), 0),
+                          coalesce(sum(CASE WHEN status <> 'ACCEPTED' AND responded_at IS NOT NULL
+                                             AND ignore_reason IS NULL THEN 1 ELSE 0 END), 0),
+                          coalesce(sum(CASE WHEN ignore_reason = 'DONT_KNOW' THEN 1 ELSE 0 END), 0),
+                          coalesce(sum(CASE WHEN ignore_reason = 'SPAM' THEN 1 ELSE 0 END), 0),
+                          coalesce(sum(CASE WHEN responded_at IS NULL AND status NOT IN ('ACCEPTED', 'CANCELLED')
+                                             AND coalesce(closed_at, :now) - created_at > :stale
+                                        THEN 1 ELSE 0 END), 0),
+                          coalesce(sum(CASE WHEN created_at > :week THEN 1 ELSE 0 END), 0),
+                          min(CASE WHEN created_at > :week THEN created_at END),
+                          coalesce(sum(CASE WHEN created_at > :day THEN 1 ELSE 0 END), 0),
+                          min(CASE WHEN created_at > :day THEN created_at END)
+                        FROM invitations WHERE sender_id = :sender AND created_at > :window""")
+                .param("sender", sender).param("window", windowStart.toEpochMilli())
+                .param("stale", staleAfter.toMillis()).param("now", now.toEpochMilli())
+                .param("week", weekStart.toEpochMilli()).param("day", dayStart.toEpochMilli())
+                .query((rs, n) -> new SenderHistory(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), instantOrNull(rs, 7), rs.getLong(8), instantOrNull(rs, 9)))
                 .single();
     }
 
+    /** When the oldest of the sender's open invitations expires (the pending cap frees a slot then). */
+    public Optional<Instant> oldestOpenExpiry(long sender, Instant now) {
+        return jdbc.sql("""
+                        SELECT min(expires_at) FROM invitations
+                        WHERE sender_id = :sender AND status IN ('PENDING', 'IGNORED') AND expires_at > :now""")
+                .param("sender", sender).param("now", now.toEpochMilli())
+                .query((rs, n) -> instantOrNull(rs, 1)).optional().filter(java.util.Objects::nonNull);
+    }
+
+    /** A member the sender withdrew an invitation to, and when. */
+    public record Withdrawal(long recipientId, Instant at) {
+    }
+
+    /** The sender's withdrawals since {@code since}, newest first. */
+    public List<Withdrawal> withdrawalsSince(long sender, Instant since) {
+        return jdbc.sql("""
+                        SELECT recipient_id, max(closed_at) FROM invitations
+                        WHERE sender_id = :sender AND status = 'WITHDRAWN' AND closed_at > :since
+                        GROUP BY recipient_id ORDER BY max(closed_at) DESC""")
+                .param("sender", sender).param("since", since.toEpochMilli())
+                .query((rs, n) -> new Withdrawal(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)))).list();
+    }
+
+    private static Instant instantOrNull(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
     public Slice received(long recipient, ReceivedView view, Instant now, PageRequest page) {
-        String snooze = view == ReceivedView.ACTIVE
-                ? " AND (snoozed_until IS NULL OR snoozed_until <= :now)"
-                : " AND snoozed_until > :now";
-        return slice("""
-                WHERE recipient_id = :member AND status = 'PENDING' AND expires_at > :now""" + snooze,
+        return slice("WHERE recipient_id = :member AND status = 'PENDING' AND expires_at > :now" + viewCondition(view),
                 "r-" + view.name(), recipient, now, page);
     }
 
     public long countReceived(long recipient, ReceivedView view, Instant now) {
-        String snooze = view == ReceivedView.ACTIVE
-                ? " AND (snoozed_until IS NULL OR snoozed_until <= :now)"
-                : " AND snoozed_until > :now";
-        return jdbc.sql("""
-                        SELECT count(*) FROM invitations
-                        WHERE recipient_id = :member AND status = 'PENDING' AND expires_at > :now""" + snooze)
+        return jdbc.sql("SELECT count(*) FROM invitations"
+                        + " WHERE recipient_id = :member AND status = 'PENDING' AND expires_at > :now" + viewCondition(view))
                 .param("member", recipient).param("now", now.toEpochMilli())
                 .query(Long.class).single();
+    }
+
+    private static String viewCondition(ReceivedView view) {
+        return switch (view) {
+            case ACTIVE -> " AND filtered_reason IS NULL AND (snoozed_until IS NULL OR snoozed_until <= :now)";
+            case SNOOZED -> " AND filtered_reason IS NULL AND snoozed_until > :now";
+            case FILTERED -> " AND filtered_reason IS NOT NULL";
+        };
     }
 
     /** The sender's open invitations; ignored ones included, as the sender must not tell them apart. */
@@ -220,6 +286,7 @@ public class InvitationRepository {
 
     static Invitation invitation(ResultSet rs, int n) throws SQLException {
         String reason = rs.getString("ignore_reason");
+        String filtered = rs.getString("filtered_reason");
         return new Invitation(
                 rs.getLong("id"),
                 rs.getLong("sender_id"),
@@ -231,6 +298,7 @@ public class InvitationRepository {
                 instant(rs, "expires_at"),
                 instant(rs, "snoozed_until"),
                 instant(rs, "responded_at"),
-                instant(rs, "closed_at"));
+                instant(rs, "closed_at"),
+                filtered == null ? null : FilterReason.valueOf(filtered));
     }
 }

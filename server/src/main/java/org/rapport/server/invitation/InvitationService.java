@@ -15,14 +15,20 @@ import java.util.Set;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.rapport.server.account.AccountService;
 import org.rapport.server.connection.ConnectionRepository;
 import org.rapport.server.member.Member;
 import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
 import org.rapport.server.member.MemberSummary;
 import org.rapport.server.member.ProfileRules;
+import org.rapport.server.network.Degree;
 import org.rapport.server.network.GraphIndex;
 import org.rapport.server.network.NetworkService;
+import org.rapport.server.network.SharedBackground;
+import org.rapport.server.privacy.BlockService;
+import org.rapport.server.privacy.PrivacyService;
+import org.rapport.server.privacy.PrivacySettings;
 import org.rapport.server.notification.NotificationKind;
 import org.rapport.server.notification.NotificationRepository;
 import org.rapport.server.notification.NotificationService;
@@ -55,6 +61,8 @@ public class InvitationService {
     private static final Logger log = LoggerFactory.getLogger(InvitationService.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMMM 'at' HH:mm 'UTC'",
+            Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final int MAX_ATTEMPTS = 4;
 
     /** The snooze lengths a recipient may pick, in days. */
@@ -72,11 +80,18 @@ public class InvitationService {
     private final RapportProperties.Invitations rules;
     private final int connectionCap;
     private final MeterRegistry meters;
+    private final BlockService blocks;
+    private final PrivacyService privacy;
+    private final SharedBackground background;
 
     public InvitationService(InvitationRepository invitations, ConnectionRepository connections,
                              MemberRepository members, NotificationService notifications,
                              NotificationRepository notificationRows, NetworkService network, GraphIndex index,
-                             TransactionTemplate tx, Clock clock, RapportProperties properties, MeterRegistry meters) {
+                             TransactionTemplate tx, Clock clock, RapportProperties properties, MeterRegistry meters,
+                             BlockService blocks, PrivacyService privacy, SharedBackground background) {
+        this.blocks = blocks;
+        this.privacy = privacy;
+        this.background = background;
         this.invitations = invitations;
         this.connections = connections;
         this.members = members;
@@ -99,23 +114,36 @@ public class InvitationService {
         return note == null || note.isEmpty() ? null : note;
     }
 
+    /** Invites {@code inviteeId} without giving their e-mail address; see {@link #invite(long, long, String, String)}. */
+    public InviteResult invite(long me, long inviteeId, String rawNote) {
+        return invite(me, inviteeId, rawNote, null);
+    }
+
     /**
      * Invites {@code inviteeId} to connect (A1). When the invitee had already invited {@code me}, that
-     * invitation is accepted instead and the result says so (A4).
+     * invitation is accepted instead and the result says so (A4); that costs no quota.
+     *
+     * <p>Otherwise, in order: a blocked member either way is not found; an existing connection,
+     * pending invitation or re-invite cooldown is a conflict; then the quota (B1–B3): the pending
+     * cap, the daily and weekly allowance, and, for senders whose invitations were repeatedly
+     * reported, the invitee's e-mail address, which {@code email} must match. Finally the
+     * invitee's settings (I2, B6) decide whether it reaches their list or their separate list;
+     * only the first notifies them. Nothing is written unless every check passes.
      */
-    public InviteResult invite(long me, long inviteeId, String rawNote) {
+    public InviteResult invite(long me, long inviteeId, String rawNote, String email) {
         if (me == inviteeId) {
             throw new CannotInviteYourselfException();
         }
         String note = cleanNote(rawNote);
-        InviteResult result = retrying(() -> inviteOnce(me, inviteeId, note));
-        count(result.connected() ? "accepted" : "sent");
+        InviteResult result = retrying(() -> inviteOnce(me, inviteeId, note, email));
+        count(result.connected() ? "accepted" : result.invitation().filtered() ? "filtered" : "sent");
         return result;
     }
 
-    private InviteResult inviteOnce(long me, long inviteeId, String note) {
+    private InviteResult inviteOnce(long me, long inviteeId, String note, String email) {
         Instant now = clock.instant();
         Member invitee = members.findById(inviteeId).orElseThrow(MemberNotFoundException::new);
+        blocks.requireVisible(me, inviteeId);
         if (connections.exists(me, inviteeId)) {
             throw new AlreadyConnectedException(invitee.name());
         }
@@ -139,15 +167,157 @@ public class InvitationService {
             }
         });
         checkCaps(me, inviteeId, invitee.name());
-        InvitationRepository.SentSince recent = invitations.sentSince(me, now.minus(Duration.ofDays(1)));
-        if (recent.count() >= rules.dailyLimit()) {
-            throw new InvitationLimitException(rules.dailyLimit(),
-                    Duration.between(now, recent.oldest().plus(Duration.ofDays(1))));
+        QuotaStatus quota = quota(me, now);
+        enforce(quota, now);
+        boolean emailMatches = email != null && !email.isBlank()
+                && AccountService.normaliseEmail(email).equals(invitee.email());
+        if (quota.requiresEmail() && !emailMatches) {
+            throw new ValidationException("email", email == null || email.isBlank()
+                    ? "To invite " + invitee.firstName() + ", type their e-mail address: several people you invited "
+                    + "recently said they don't know you. See your invitation quota for details."
+                    : "That is not " + invitee.firstName() + "'s e-mail address.");
         }
+        FilterReason filtered = filterFor(me, invitee, note, emailMatches);
         Instant expiresAt = now.atZone(ZoneOffset.UTC).plus(rules.expiry()).toInstant();
-        long id = invitations.insert(me, inviteeId, note, now, expiresAt);
-        notifications.notify(inviteeId, NotificationKind.INVITATION_RECEIVED, me, id);
+        long id = invitations.insert(me, inviteeId, note, now, expiresAt, filtered);
+        if (filtered == null) {
+            notifications.notify(inviteeId, NotificationKind.INVITATION_RECEIVED, me, id);
+        }
         return new InviteResult(invitations.findById(id).orElseThrow(), false);
+    }
+
+    /** The first of the invitee's rules (I2, B6) this invitation does not meet, or null when it meets them all. */
+    private FilterReason filterFor(long me, Member invitee, String note, boolean emailMatches) {
+        PrivacySettings settings = privacy.settings(invitee.id());
+        if (!settings.filtersInvitations()) {
+            return null;
+        }
+        // Imported contacts (E1) are not kept yet, so nobody is in anyone's contacts: the e-mail
+        // address is the only way past EMAIL_OR_CONTACTS, and CONTACTS keeps every invitation apart.
+        switch (settings.invitationsFrom()) {
+            case EMAIL_OR_CONTACTS -> {
+                if (!emailMatches) {
+                    return FilterReason.NOT_KNOWN;
+                }
+            }
+            case CONTACTS -> {
+                return FilterReason.NOT_IN_CONTACTS;
+            }
+            case ANYONE -> { }
+        }
+        if (settings.requireNote() && note == null) {
+            return FilterReason.NO_NOTE;
+        }
+        if (settings.secondDegreeOnly() && network.degree(me, invitee.id()) != Degree.SECOND) {
+            return FilterReason.NOT_SECOND_DEGREE;
+        }
+        if (settings.requireShared() && background.between(me, invitee.id()).isEmptyOfPlaces()) {
+            return FilterReason.NOTHING_SHARED;
+        }
+        return null;
+    }
+
+    /** Where I stand with my invitation quota (B5). */
+    public QuotaStatus quota(long me) {
+        return quota(me, clock.instant());
+    }
+
+    private QuotaStatus quota(long me, Instant now) {
+        RapportProperties.Quota q = rules.quota();
+        InvitationRepository.SenderHistory h = invitations.history(me, now.minus(q.window()), q.staleAfter(),
+                now.minus(Duration.ofDays(7)), now.minus(Duration.ofDays(1)), now);
+        InvitationQuota quota = new InvitationQuota(h.accepted(), h.ignored(), h.dontKnow(), h.spam(), h.stale(), q);
+        long pending = invitations.countSent(me, now);
+
+        Instant next = null;
+        List<String> restrictions = new ArrayList<>();
+        if (h.lastWeek() >= quota.weeklyAllowance()) {
+            Instant at = h.oldestLastWeek().plus(Duration.ofDays(7));
+            next = at;
+            restrictions.add(String.format(Locale.ENGLISH,
+                    "You have sent %,d invitations in the last 7 days, your weekly allowance of %,d. "
+                            + "You can send the next one on %s.", h.lastWeek(), quota.weeklyAllowance(), DAY_TIME.format(at)));
+        }
+        if (h.lastDay() >= quota.dailyAllowance()) {
+            Instant at = h.oldestLastDay().plus(Duration.ofDays(1));
+            next = next == null || at.isAfter(next) ? at : next;
+            restrictions.add(String.format(Locale.ENGLISH,
+                    "You have sent %,d invitations in the last 24 hours, your daily allowance of %,d. "
+                            + "You can send the next one on %s.", h.lastDay(), quota.dailyAllowance(), DAY_TIME.format(at)));
+        }
+        if (pending >= q.maxPending()) {
+            Instant at = invitations.oldestOpenExpiry(me, now).orElse(now);
+            next = next == null || at.isAfter(next) ? at : next;
+            restrictions.add(String.format(Locale.ENGLISH,
+                    "You have %,d invitations waiting for an answer, the most allowed at once. Withdraw some you no "
+                            + "longer expect an answer to, or wait for answers.", pending));
+        }
+        if (quota.requiresEmail()) {
+            restrictions.add(String.format(Locale.ENGLISH,
+                    "%,d people you invited in the last %d days said they don't know you or reported the invitation as "
+                            + "spam. Until more of your invitations are accepted, type the e-mail address of each person "
+                            + "you invite.", quota.reports(), q.window().toDays()));
+        }
+        if (quota.score() <= q.lowScore()) {
+            restrictions.add("Your allowance is at its lowest because most of your recent invitations were ignored, "
+                    + "reported or left unanswered. Invite people you know well, and add a note that says how.");
+        }
+
+        List<String> factors = new ArrayList<>();
+        Double rate = quota.acceptanceRate();
+        long answered = h.accepted() + h.ignored() + h.dontKnow() + h.spam();
+        factors.add(rate == null
+                ? "None of the invitations you sent in the last " + q.window().toDays() + " days has been answered yet, "
+                        + "so you start in the middle."
+                : String.format(Locale.ENGLISH, "%,d of the %,d invitations answered in the last %d days were accepted (%d%%).",
+                        h.accepted(), answered, q.window().toDays(), Math.round(rate * 100)));
+        if (h.dontKnow() > 0) {
+            factors.add(String.format(Locale.ENGLISH, "%,d %s \"I don't know this person\"; each counts like %s ignored invitations.",
+                    h.dontKnow(), h.dontKnow() == 1 ? "was marked" : "were marked", trim(q.dontKnowWeight())));
+        }
+        if (h.spam() > 0) {
+            factors.add(String.format(Locale.ENGLISH, "%,d %s reported as spam; each counts like %s ignored invitations.",
+                    h.spam(), h.spam() == 1 ? "was" : "were", trim(q.spamWeight())));
+        }
+        if (h.stale() > 0) {
+            factors.add(String.format(Locale.ENGLISH, "%,d went unanswered for more than %d days; each counts like %s of an ignored one.",
+                    h.stale(), q.staleAfter().toDays(), trim(q.staleWeight())));
+        }
+
+        List<QuotaStatus.Cooldown> cooldowns = new ArrayList<>();
+        List<InvitationRepository.Withdrawal> withdrawals = invitations.withdrawalsSince(me, now.minus(rules.reinviteCooldown()));
+        Map<Long, MemberSummary> withdrawn = members.findSummaries(withdrawals.stream().map(InvitationRepository.Withdrawal::recipientId).toList());
+        for (InvitationRepository.Withdrawal w : withdrawals) {
+            MemberSummary m = withdrawn.get(w.recipientId());
+            if (m != null) {
+                cooldowns.add(new QuotaStatus.Cooldown(m, w.at().plus(rules.reinviteCooldown())));
+            }
+        }
+        return new QuotaStatus(quota, h.lastWeek(), h.lastDay(), pending, q.maxPending(), next, cooldowns, factors,
+                restrictions);
+    }
+
+    /**
+     * Throws the 429 for a limit reached: the pending cap first; otherwise whichever of the daily
+     * and weekly allowance binds longer, so that Retry-After is when an invitation can really go.
+     */
+    private void enforce(QuotaStatus quota, Instant now) {
+        if (quota.pending() >= quota.maxPending()) {
+            throw new PendingLimitException(quota.pending(), Duration.between(now,
+                    quota.nextInvitationAt() == null ? now : quota.nextInvitationAt()));
+        }
+        boolean week = quota.usedThisWeek() >= quota.weeklyAllowance();
+        boolean day = quota.usedToday() >= quota.dailyAllowance();
+        if (week || day) {
+            Instant next = quota.nextInvitationAt();
+            throw week
+                    ? new InvitationLimitException(quota.usedThisWeek(), "7 days", next, Duration.between(now, next))
+                    : new InvitationLimitException(quota.usedToday(), "24 hours", next, Duration.between(now, next));
+        }
+    }
+
+    private static String trim(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     /**
@@ -290,6 +460,11 @@ public class InvitationService {
         return invitations.countReceived(me, InvitationRepository.ReceivedView.ACTIVE, clock.instant());
     }
 
+    /** Invitations my settings kept in the separate list (I2, B6). */
+    public long filteredCount(long me) {
+        return invitations.countReceived(me, InvitationRepository.ReceivedView.FILTERED, clock.instant());
+    }
+
     public long sentCount(long me) {
         return invitations.countSent(me, clock.instant());
     }
@@ -384,6 +559,7 @@ public class InvitationService {
             case WITHDRAWN -> "This invitation was withdrawn.";
             case EXPIRED -> "This invitation expired on " + DAY.format(inv.expiresAt()) + ".";
             case PENDING -> "This invitation is still pending.";
+            case CANCELLED -> "This invitation is no longer available.";
         });
     }
 

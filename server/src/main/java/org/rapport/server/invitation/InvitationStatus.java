@@ -7,10 +7,11 @@ package org.rapport.server.invitation;
  * PENDING ──accept──▶ ACCEPTED        PENDING/IGNORED ──withdraw──▶ WITHDRAWN
  * PENDING ──ignore──▶ IGNORED         PENDING/IGNORED ──expire────▶ EXPIRED
  * IGNORED ──accept──▶ ACCEPTED  (the recipient changes their mind, or invites the sender back)
+ * PENDING/IGNORED ──(a block between the two)──▶ CANCELLED
  * </pre>
  */
 public enum InvitationStatus {
-    PENDING, ACCEPTED, IGNORED, WITHDRAWN, EXPIRED;
+    PENDING, ACCEPTED, IGNORED, WITHDRAWN, EXPIRED, CANCELLED;
 
     public boolean isLive() {
         return this == PENDING || this == IGNORED;

@@ -102,12 +102,6 @@ public class MemberRepository {
                 .update();
     }
 
-    public void updateConnectionsVisibility(long id, ConnectionsVisibility visibility, Instant now) {
-        jdbc.sql("UPDATE members SET connections_visibility = :v, updated_at = :now WHERE id = :id")
-                .param("v", visibility.name()).param("now", now.toEpochMilli()).param("id", id)
-                .update();
-    }
-
     public boolean delete(long id) {
         return jdbc.sql("DELETE FROM members WHERE id = :id").param("id", id).update() > 0;
     }

@@ -28,6 +28,17 @@ public enum Degree {
         };
     }
 
+    /** Who a member of this degree is, for "see your profile as …": "a 1st-degree connection". */
+    public String viewerLabel() {
+        return switch (this) {
+            case SELF -> "you";
+            case FIRST -> "a 1st-degree connection";
+            case SECOND -> "a 2nd-degree member";
+            case THIRD -> "a 3rd-degree member";
+            case OUT_OF_NETWORK -> "someone out of your network";
+        };
+    }
+
     public static Degree ofDistance(int distance) {
         return switch (distance) {
             case 0 -> SELF;

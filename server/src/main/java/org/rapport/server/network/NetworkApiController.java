@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rapport.server.account.MemberPrincipal;
 import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
+import org.rapport.server.privacy.BlockService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,8 +34,11 @@ class NetworkApiController {
     private final NetworkService network;
     private final MemberRepository members;
     private final SharedBackground background;
+    private final BlockService blocks;
 
-    NetworkApiController(NetworkService network, MemberRepository members, SharedBackground background) {
+    NetworkApiController(NetworkService network, MemberRepository members, SharedBackground background,
+                         BlockService blocks) {
+        this.blocks = blocks;
         this.network = network;
         this.members = members;
         this.background = background;
@@ -53,12 +57,16 @@ class NetworkApiController {
         if (!members.exists(id)) {
             throw new MemberNotFoundException();
         }
+        blocks.requireVisible(me.memberId(), id);
         long[] ids = network.path(me.memberId(), id);
         List<Long> list = new ArrayList<>(ids.length);
         for (long v : ids) {
             list.add(v);
         }
-        List<MemberCardJson> path = network.cardsFor(me.memberId(), list).stream().map(MemberCardJson::of).toList();
+        // A chain through a member hidden from me by a block is not shown.
+        java.util.Set<Long> hidden = blocks.hiddenFrom(me.memberId());
+        List<MemberCardJson> path = list.stream().anyMatch(hidden::contains) ? List.of()
+                : network.cardsFor(me.memberId(), list).stream().map(MemberCardJson::of).toList();
         SharedBackground.Shared shared = background.between(me.memberId(), id);
         return new PathJson(network.degree(me.memberId(), id), path,
                 new SharedJson(List.of(), shared.schools(), shared.companies(), shared.interests()));

@@ -14,6 +14,11 @@ public class SharedBackground {
         public boolean isEmpty() {
             return schools.isEmpty() && companies.isEmpty() && interests.isEmpty();
         }
+
+        /** No school or company in common (interests do not count as a place). */
+        public boolean isEmptyOfPlaces() {
+            return schools.isEmpty() && companies.isEmpty();
+        }
     }
 
     private final JdbcClient jdbc;

@@ -79,4 +79,12 @@ public class NotificationRepository {
         jdbc.sql("DELETE FROM notifications WHERE invitation_id = :inv AND kind = :kind")
                 .param("inv", invitationId).param("kind", kind.name()).update();
     }
+
+    /** Deletes the notifications each of two members has about the other (after a block). */
+    public int deleteBetween(long a, long b) {
+        return jdbc.sql("""
+                        DELETE FROM notifications
+                        WHERE (member_id = :a AND actor_id = :b) OR (member_id = :b AND actor_id = :a)""")
+                .param("a", a).param("b", b).update();
+    }
 }

@@ -37,6 +37,8 @@ class MyNetworkPageController {
             case "sent" -> model.addAttribute("sent", invitations.sent(id, page));
             case "snoozed" -> model.addAttribute("received",
                     invitations.received(id, InvitationRepository.ReceivedView.SNOOZED, page));
+            case "filtered" -> model.addAttribute("received",
+                    invitations.received(id, InvitationRepository.ReceivedView.FILTERED, page));
             default -> {
                 tab = "received";
                 model.addAttribute("received",
@@ -46,6 +48,7 @@ class MyNetworkPageController {
         model.addAttribute("tab", tab);
         model.addAttribute("receivedCount", invitations.receivedCount(id));
         model.addAttribute("sentCount", invitations.sentCount(id));
+        model.addAttribute("filteredCount", invitations.filteredCount(id));
         model.addAttribute("size", network.networkSize(id));
         model.addAttribute("suggestions", suggestions.suggest(id, SUGGESTIONS_SHOWN));
         return "pages/network";

@@ -7,11 +7,9 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.rapport.server.account.AccountService;
 import org.rapport.server.account.MemberPrincipal;
 import org.rapport.server.invitation.InvitationRelation;
 import org.rapport.server.invitation.InvitationService;
-import org.rapport.server.member.ConnectionsVisibility;
 import org.rapport.server.member.Education;
 import org.rapport.server.member.Member;
 import org.rapport.server.member.Position;
@@ -21,6 +19,8 @@ import org.rapport.server.member.ProfileService;
 import org.rapport.server.network.Degree;
 import org.rapport.server.network.MemberCardJson;
 import org.rapport.server.network.NetworkService;
+import org.rapport.server.privacy.PrivacyService;
+import org.rapport.server.privacy.PrivacySettings;
 import org.rapport.server.profileview.ProfileViewService;
 import org.rapport.server.system.Page;
 import org.rapport.server.system.PageRequest;
@@ -45,35 +45,32 @@ class PeopleApiController {
             String industry, String about, List<Position> positions, List<Education> education,
             List<String> skills, List<String> interests, Map<String, String> handles, Instant memberSince,
             Degree degree, int mutualConnectionCount, InvitationRelation.Kind invitation, String invitationId,
-            Long connectionCount) {
+            Long connectionCount, boolean limitedProfile) {
     }
 
-    record SettingsJson(ConnectionsVisibility connectionsVisibility, boolean showAlsoViewed) {
-    }
 
     record MeJson(
             String id, String email, String name, String firstName, String lastName, String headline,
             String location, String industry, String about, List<Position> positions, List<Education> education,
             List<String> skills, List<String> interests, Map<String, String> handles, Instant memberSince,
-            long connectionCount, long pendingInvitations, SettingsJson settings) {
+            long connectionCount, long pendingInvitations, PrivacySettings settings) {
     }
 
-    record SettingsChanges(String connectionsVisibility, Boolean showAlsoViewed) {
-    }
 
     private final PeopleService people;
     private final ProfileService profiles;
-    private final AccountService accounts;
     private final NetworkService network;
     private final InvitationService invitations;
     private final ProfileViewService views;
+    private final PrivacyService privacy;
 
-    PeopleApiController(PeopleService people, ProfileService profiles, AccountService accounts,
-                        NetworkService network, InvitationService invitations, ProfileViewService views) {
+    PeopleApiController(PeopleService people, ProfileService profiles,
+                        NetworkService network, InvitationService invitations, ProfileViewService views,
+                        PrivacyService privacy) {
         this.views = views;
+        this.privacy = privacy;
         this.people = people;
         this.profiles = profiles;
-        this.accounts = accounts;
         this.network = network;
         this.invitations = invitations;
     }
@@ -90,30 +87,29 @@ class PeopleApiController {
         return meJson(profiles.update(me.memberId(), changes));
     }
 
-    @PatchMapping("/me/settings")
-    @Operation(summary = "Change my settings: connectionsVisibility EVERYONE, CONNECTIONS or ONLY_ME; showAlsoViewed true or false")
-    SettingsJson updateSettings(@AuthenticationPrincipal MemberPrincipal me, @RequestBody SettingsChanges changes) {
-        if (changes.connectionsVisibility() != null) {
-            accounts.updateConnectionsVisibility(me.memberId(), parseVisibility(changes.connectionsVisibility()));
-        }
-        if (changes.showAlsoViewed() != null) {
-            views.setShowAlsoViewed(me.memberId(), changes.showAlsoViewed());
-        }
-        return settings(me.memberId());
-    }
-
     @GetMapping("/members/{id}")
     @Operation(summary = "A member's profile as I may see it, with degree, mutual count and invitation state")
     MemberJson member(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
         ProfileView view = people.apiView(me.memberId(), id);
         views.recordView(me.memberId(), id);
+        return memberJson(view);
+    }
+
+    private MemberJson memberJson(ProfileView view) {
         Profile p = view.profile();
         Member m = p.member();
         return new MemberJson(Long.toString(m.id()), m.name(), m.firstName(), m.lastName(), m.headline(),
                 m.location(), m.industry(), m.about(), p.positions(), p.education(), p.skills(), p.interests(),
                 p.handles(), m.createdAt(), view.degree(), view.mutualConnectionCount(), view.invitation().kind(),
                 view.invitation().invitationId() == null ? null : view.invitation().invitationId().toString(),
-                view.connectionsVisible() ? view.connectionCount() : null);
+                view.connectionsVisible() ? view.connectionCount() : null, view.limited());
+    }
+
+    @GetMapping("/me/view-as")
+    @Operation(summary = "My profile as a member of the given degree sees it (I5)",
+            description = "degree FIRST, SECOND, THIRD or OUT_OF_NETWORK; what my privacy settings show them.")
+    MemberJson viewAs(@AuthenticationPrincipal MemberPrincipal me, @RequestParam String degree) {
+        return memberJson(people.viewAs(me.memberId(), PeoplePageController.parseDegree(degree)));
     }
 
     @GetMapping("/members")
@@ -131,19 +127,6 @@ class PeopleApiController {
         return new MeJson(Long.toString(m.id()), m.email(), m.name(), m.firstName(), m.lastName(), m.headline(),
                 m.location(), m.industry(), m.about(), p.positions(), p.education(), p.skills(), p.interests(),
                 p.handles(), m.createdAt(), network.connectionCount(m.id()), invitations.receivedCount(m.id()),
-                new SettingsJson(m.connectionsVisibility(), views.showAlsoViewed(m.id())));
-    }
-
-    private SettingsJson settings(long member) {
-        return new SettingsJson(profiles.profile(member).member().connectionsVisibility(), views.showAlsoViewed(member));
-    }
-
-    static ConnectionsVisibility parseVisibility(String value) {
-        try {
-            return ConnectionsVisibility.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException("connectionsVisibility",
-                    "connectionsVisibility must be EVERYONE, CONNECTIONS or ONLY_ME.");
-        }
+                privacy.settings(m.id()));
     }
 }

@@ -87,7 +87,12 @@ class PeoplePageController {
     }
 
     @GetMapping("/members/{id}")
-    String profile(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id, Model model) {
+    String profile(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
+                   @RequestParam(required = false) String as, Model model) {
+        if (as != null && id == me.memberId()) {
+            model.addAttribute("view", people.viewAs(id, parseDegree(as)));
+            return "pages/profile";
+        }
         model.addAttribute("view", people.view(me.memberId(), id));
         model.addAttribute("alsoViewed", views.alsoViewed(me.memberId(), id, 6));
         views.recordView(me.memberId(), id);
@@ -214,5 +219,13 @@ class PeoplePageController {
             }
         }
         return out;
+    }
+
+    static org.rapport.server.network.Degree parseDegree(String as) {
+        try {
+            return org.rapport.server.network.Degree.valueOf(as.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("as", "Choose FIRST, SECOND, THIRD or OUT_OF_NETWORK.");
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.rapport.server.people;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.rapport.server.connection.ConnectionService;
 import org.rapport.server.invitation.InvitationRelation;
@@ -14,6 +15,11 @@ import org.rapport.server.network.Degree;
 import org.rapport.server.network.MemberCard;
 import org.rapport.server.network.NetworkService;
 import org.rapport.server.network.SharedBackground;
+import org.rapport.server.privacy.BlockService;
+import org.rapport.server.privacy.PrivacyService;
+import org.rapport.server.privacy.PrivacySettings;
+import org.rapport.server.privacy.ProfileVisibility;
+import org.rapport.server.system.ValidationException;
 import org.rapport.server.system.PageRequest;
 import org.springframework.stereotype.Service;
 
@@ -29,9 +35,14 @@ public class PeopleService {
     private final InvitationService invitations;
     private final ConnectionService connections;
     private final SharedBackground background;
+    private final BlockService blocks;
+    private final PrivacyService privacy;
 
     public PeopleService(ProfileService profiles, MemberRepository members, NetworkService network,
-                         InvitationService invitations, ConnectionService connections, SharedBackground background) {
+                         InvitationService invitations, ConnectionService connections, SharedBackground background,
+                         BlockService blocks, PrivacyService privacy) {
+        this.blocks = blocks;
+        this.privacy = privacy;
         this.profiles = profiles;
         this.members = members;
         this.network = network;
@@ -55,6 +66,7 @@ public class PeopleService {
     }
 
     private ProfileView view(long viewer, long memberId, boolean page) {
+        blocks.requireVisible(viewer, memberId);
         Profile profile = profiles.profile(memberId);
         Degree degree = network.degree(viewer, memberId);
         int mutual = network.mutualCount(viewer, memberId);
@@ -70,13 +82,48 @@ public class PeopleService {
             for (long id : ids) {
                 list.add(id);
             }
-            path = network.cardsFor(viewer, list);
+            Set<Long> hidden = blocks.hiddenFrom(viewer);
+            path = list.stream().anyMatch(hidden::contains) ? List.of() : network.cardsFor(viewer, list);
         }
         SharedBackground.Shared shared = !page || degree == Degree.SELF
-                ? new SharedBackground.Shared(List.of(), List.of(), List.of())
+                ? NOTHING_SHARED
                 : background.between(viewer, memberId);
-        return new ProfileView(profile, degree, mutual, preview, relation, network.connectionCount(memberId),
-                connections.canSeeAllConnections(viewer, m), path, shared);
+        boolean limited = degree == Degree.OUT_OF_NETWORK
+                && privacy.settings(memberId).profileVisibility() == ProfileVisibility.NETWORK;
+        return new ProfileView(limited ? limit(profile) : profile, degree, mutual, preview, relation,
+                network.connectionCount(memberId), connections.canSeeAllConnections(viewer, m), path,
+                limited ? NOTHING_SHARED : shared, limited, null);
+    }
+
+    /**
+     * My own profile as a member of degree {@code as} would see it (I5): what my settings show
+     * them, without anything that depends on who they are (mutual connections, a path).
+     */
+    public ProfileView viewAs(long me, Degree as) {
+        if (as == Degree.SELF) {
+            throw new ValidationException("as", "Choose FIRST, SECOND, THIRD or OUT_OF_NETWORK.");
+        }
+        Profile profile = profiles.profile(me);
+        PrivacySettings settings = privacy.settings(me);
+        boolean limited = as == Degree.OUT_OF_NETWORK && settings.profileVisibility() == ProfileVisibility.NETWORK;
+        boolean connectionsVisible = switch (settings.connectionsVisibility()) {
+            case EVERYONE -> true;
+            case CONNECTIONS -> as == Degree.FIRST;
+            case ONLY_ME -> false;
+        };
+        return new ProfileView(limited ? limit(profile) : profile, as, 0, List.of(), InvitationRelation.NONE,
+                network.connectionCount(me), connectionsVisible, List.of(), NOTHING_SHARED, limited, as);
+    }
+
+    private static final SharedBackground.Shared NOTHING_SHARED =
+            new SharedBackground.Shared(List.of(), List.of(), List.of());
+
+    /** What out-of-network viewers see when the member keeps the rest for their network. */
+    private static Profile limit(Profile p) {
+        Member m = p.member();
+        Member shown = new Member(m.id(), m.email(), m.firstName(), m.lastName(), m.headline(), m.location(),
+                m.industry(), "", m.externalId(), m.connectionsVisibility(), m.createdAt());
+        return new Profile(shown, List.of(), List.of(), List.of(), List.of(), java.util.Map.of());
     }
 
     /** Members whose name or headline contains the query, as cards for the viewer. */
@@ -88,6 +135,8 @@ public class PeopleService {
         if (q.length() > 100) {
             q = q.substring(0, 100);
         }
-        return network.cards(viewer, members.searchByName(q, viewer, limit));
+        Set<Long> hidden = blocks.hiddenFrom(viewer);
+        return network.cards(viewer, members.searchByName(q, viewer, limit + hidden.size()).stream()
+                .filter(m -> !hidden.contains(m.id())).limit(limit).toList());
     }
 }

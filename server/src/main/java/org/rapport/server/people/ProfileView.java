@@ -10,7 +10,10 @@ import org.rapport.server.network.SharedBackground;
 
 /**
  * A profile as one viewer sees it: the profile, how far it is from them, what they share, and
- * what they can do next (connect, accept, withdraw, remove).
+ * what they can do next (connect, accept, withdraw, remove). {@code limited} when the member shows
+ * out-of-network viewers only their name, headline, location and industry (the lists are then
+ * empty); {@code viewedAs} is set when the member looks at their own profile as someone of that
+ * degree would see it (I5), null otherwise.
  */
 public record ProfileView(
         Profile profile,
@@ -21,7 +24,9 @@ public record ProfileView(
         long connectionCount,
         boolean connectionsVisible,
         List<MemberCard> path,
-        SharedBackground.Shared shared) {
+        SharedBackground.Shared shared,
+        boolean limited,
+        Degree viewedAs) {
 
     public boolean self() {
         return degree == Degree.SELF;

@@ -6,7 +6,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code profile_views} table and the {@code members.show_also_viewed} setting. */
+/** The {@code profile_views} table. */
 @Repository
 class ProfileViewRepository {
 
@@ -94,15 +94,5 @@ class ProfileViewRepository {
     long distinctViewers(long member, Instant since) {
         return jdbc.sql("SELECT count(DISTINCT viewer_id) FROM profile_views WHERE viewed_id = :member AND viewed_at >= :since")
                 .param("member", member).param("since", since.toEpochMilli()).query(Long.class).single();
-    }
-
-    boolean showAlsoViewed(long member) {
-        return jdbc.sql("SELECT show_also_viewed FROM members WHERE id = :id").param("id", member)
-                .query(Boolean.class).optional().orElse(false);
-    }
-
-    void setShowAlsoViewed(long member, boolean show) {
-        jdbc.sql("UPDATE members SET show_also_viewed = :show WHERE id = :id")
-                .param("show", show).param("id", member).update();
     }
 }

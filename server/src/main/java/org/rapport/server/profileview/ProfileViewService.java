@@ -19,9 +19,10 @@ import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
 import org.rapport.server.network.MemberCard;
 import org.rapport.server.network.NetworkService;
+import org.rapport.server.privacy.BlockService;
+import org.rapport.server.privacy.PrivacyService;
 import org.rapport.server.system.PageRequest;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * People Also Viewed (C7) and who viewed my profile (C8).
@@ -59,18 +60,20 @@ public class ProfileViewService {
     private final ConnectionService connections;
     private final NetworkService network;
     private final MemberRepository members;
-    private final TransactionTemplate tx;
+    private final PrivacyService privacy;
+    private final BlockService blocks;
     private final Clock clock;
 
     public ProfileViewService(ProfileViewRepository repository, ProfileViewRecorder recorder,
                               ConnectionService connections, NetworkService network, MemberRepository members,
-                              TransactionTemplate tx, Clock clock) {
+                              PrivacyService privacy, BlockService blocks, Clock clock) {
+        this.privacy = privacy;
+        this.blocks = blocks;
         this.repository = repository;
         this.recorder = recorder;
         this.connections = connections;
         this.network = network;
         this.members = members;
-        this.tx = tx;
         this.clock = clock;
     }
 
@@ -82,12 +85,14 @@ public class ProfileViewService {
     /** People Also Viewed on {@code member}'s profile, as {@code viewer} sees it. */
     public List<AlsoViewed> alsoViewed(long viewer, long member, int limit) {
         var owner = members.findById(member).orElseThrow(MemberNotFoundException::new);
-        if (!repository.showAlsoViewed(member)) {
+        blocks.requireVisible(viewer, member);
+        if (!privacy.settings(member).showAlsoViewed()) {
             return List.of();
         }
         Instant now = clock.instant();
         List<AlsoViewed> out = new ArrayList<>();
         Set<Long> listed = new LinkedHashSet<>(List.of(member, viewer));
+        listed.addAll(blocks.hiddenFrom(viewer));
         if (connections.canSeeAllConnections(viewer, owner)) {
             try {
                 Instant recent = now.minus(Duration.ofDays(NEW_CONNECTION_DAYS));
@@ -140,15 +145,10 @@ public class ProfileViewService {
             long start = (w * 7 - 3) * day;
             weeks.add(new WeekCount(start, byWeek.getOrDefault(start, 0)));
         }
-        List<MemberCard> recent = network.cardsFor(me, repository.recentViewers(me, since, recentLimit));
+        Set<Long> hidden = blocks.hiddenFrom(me);
+        List<MemberCard> recent = network.cardsFor(me, repository.recentViewers(me, since, recentLimit + hidden.size())
+                .stream().filter(id -> !hidden.contains(id)).limit(recentLimit).toList());
         return new Stats(repository.distinctViewers(me, since), WINDOW_DAYS, weeks, recent);
     }
 
-    public boolean showAlsoViewed(long member) {
-        return repository.showAlsoViewed(member);
-    }
-
-    public void setShowAlsoViewed(long member, boolean show) {
-        tx.executeWithoutResult(status -> repository.setShowAlsoViewed(member, show));
-    }
 }

@@ -18,6 +18,7 @@ import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
 import org.rapport.server.member.MemberSummary;
 import org.rapport.server.network.NetworkService;
+import org.rapport.server.privacy.BlockService;
 import org.rapport.server.suggestion.SuggestionRepository.Place;
 import org.rapport.server.suggestion.SuggestionRepository.Stint;
 import org.rapport.server.system.RapportProperties;
@@ -71,10 +72,12 @@ public class SuggestionService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final long budget;
+    private final BlockService blocks;
 
     public SuggestionService(NetworkService network, InvitationService invitations, MemberRepository members,
                              SuggestionRepository repository, TransactionTemplate tx, Clock clock,
-                             RapportProperties properties) {
+                             RapportProperties properties, BlockService blocks) {
+        this.blocks = blocks;
         this.network = network;
         this.invitations = invitations;
         this.members = members;
@@ -91,6 +94,7 @@ public class SuggestionService {
         }
         Set<Long> excluded = new HashSet<>(invitations.suggestionBlockers(me));
         excluded.addAll(repository.dismissed(me));
+        excluded.addAll(blocks.hiddenFrom(me));
 
         Map<Long, Candidate> pool = new LinkedHashMap<>();
         Suggestions fromGraph = network.suggest(me, GRAPH_POOL, excluded::contains, budget);
@@ -169,6 +173,7 @@ public class SuggestionService {
         if (!members.exists(other)) {
             throw new MemberNotFoundException();
         }
+        blocks.requireVisible(me, other);
         tx.executeWithoutResult(status -> repository.dismiss(me, other, clock.instant()));
     }
 

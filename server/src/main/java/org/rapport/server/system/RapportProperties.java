@@ -33,8 +33,41 @@ public record RapportProperties(
             @DefaultValue("300") int noteMaxLength,
             @DefaultValue("P6M") Period expiry,
             @DefaultValue("21d") Duration reinviteCooldown,
-            @DefaultValue("100") int dailyLimit,
-            @DefaultValue("PT1H") Duration expirySweepInterval) {
+            @DefaultValue("PT1H") Duration expirySweepInterval,
+            @DefaultValue Quota quota) {
+    }
+
+    /**
+     * The adaptive invitation quota (B1–B3); the formula is in {@code InvitationQuota} and
+     * ARCHITECTURE.md. Weights are how many ignored invitations one event counts as.
+     */
+    public record Quota(
+            @DefaultValue("90d") Duration window,
+            @DefaultValue("0.5") double priorRate,
+            @DefaultValue("5") double priorWeight,
+            @DefaultValue("3") double dontKnowWeight,
+            @DefaultValue("5") double spamWeight,
+            @DefaultValue("0.5") double staleWeight,
+            @DefaultValue("14d") Duration staleAfter,
+            @DefaultValue("0.2") double lowScore,
+            @DefaultValue("0.8") double highScore,
+            @DefaultValue("5") int minWeekly,
+            @DefaultValue("2100") int maxWeekly,
+            @DefaultValue("300") int maxDaily,
+            @DefaultValue("3") int emailAfterReports,
+            @DefaultValue("0.5") double emailBelowScore,
+            @DefaultValue("500") int maxPending) {
+        public Quota {
+            if (priorRate < 0 || priorRate > 1 || priorWeight <= 0 || dontKnowWeight < 0 || spamWeight < 0
+                    || staleWeight < 0) {
+                throw new IllegalArgumentException("rapport.invitations.quota: prior-rate must be in [0, 1], "
+                        + "prior-weight positive and the other weights not negative");
+            }
+            if (!(lowScore < highScore) || minWeekly < 1 || maxWeekly < minWeekly || maxDaily < 1 || maxPending < 1) {
+                throw new IllegalArgumentException("rapport.invitations.quota: need low-score < high-score, "
+                        + "1 <= min-weekly <= max-weekly, max-daily >= 1 and max-pending >= 1");
+            }
+        }
     }
 
     public record Login(

@@ -105,7 +105,7 @@ abstract class ConnectionServiceContract extends IntegrationContract {
         assertThatThrownBy(() -> list(stranger, owner)).isInstanceOf(ConnectionsHiddenException.class)
                 .satisfies(e -> assertThat(((ConnectionsHiddenException) e).status()).isEqualTo(403));
 
-        accounts.updateConnectionsVisibility(owner.id(), ConnectionsVisibility.EVERYONE);
+        connectionsVisibility(owner, ConnectionsVisibility.EVERYONE);
         assertThat(ids(list(stranger, owner))).containsExactly(friend.id());
     }
 
@@ -119,7 +119,7 @@ abstract class ConnectionServiceContract extends IntegrationContract {
         connect(owner, shared);
         connect(owner, other);
         connect(friend, shared);
-        accounts.updateConnectionsVisibility(owner.id(), ConnectionsVisibility.ONLY_ME);
+        connectionsVisibility(owner, ConnectionsVisibility.ONLY_ME);
 
         assertThat(ids(list(owner, owner))).containsExactlyInAnyOrder(friend.id(), shared.id(), other.id());
         assertThat(ids(list(friend, owner))).containsExactly(shared.id());

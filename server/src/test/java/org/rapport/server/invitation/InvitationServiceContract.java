@@ -292,19 +292,28 @@ abstract class InvitationServiceContract extends IntegrationContract {
     }
 
     @Test
-    void dailyInvitationLimitIsA429WithRetryAfter() {
+    void aNewMemberSendsUpToTheirAllowanceThenGetsA429UntilTheRollingWindowsFreeASlot() {
         Member ada = members.create("Ada");
-        for (int i = 0; i < 100; i++) {
+        int allowance = invitations.quota(ada.id()).dailyAllowance();
+        assertThat(allowance).isEqualTo(102);
+        for (int i = 0; i < allowance; i++) {
             invitations.invite(ada.id(), members.create("Target" + i).id(), null);
             clock.advance(Duration.ofMinutes(1));
         }
         Member one = members.create("OneTooMany");
+        // The day and the week are both used up; the week binds longer, so that is what the 429 says.
         assertThatThrownBy(() -> invitations.invite(ada.id(), one.id(), null))
                 .isInstanceOfSatisfying(InvitationLimitException.class, e -> {
                     assertThat(e.status()).isEqualTo(429);
-                    assertThat(e.retryAfter()).isEqualTo(Duration.ofHours(24).minusMinutes(100));
+                    assertThat(e.retryAfter()).isEqualTo(Duration.ofDays(7).minusMinutes(allowance));
+                    assertThat(e.detail()).contains("in the last 7 days");
                 });
-        clock.advance(Duration.ofHours(24).minusMinutes(100));
+        assertThat(jdbc.sql("SELECT count(*) FROM invitations WHERE recipient_id = :id").param("id", one.id())
+                .query(Long.class).single()).as("nothing half-sent").isZero();
+        clock.advance(Duration.ofDays(7).minusMinutes(allowance).minusSeconds(1));
+        assertThatThrownBy(() -> invitations.invite(ada.id(), one.id(), null))
+                .isInstanceOf(InvitationLimitException.class);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(invitations.invite(ada.id(), one.id(), null).connected()).isFalse();
     }
 

@@ -102,17 +102,17 @@ abstract class ProfileViewServiceContract extends IntegrationContract {
         views.recordView(viewer.id(), coViewed.id());
         recorder.flush();
 
-        accounts.updateConnectionsVisibility(profile.id(), ConnectionsVisibility.EVERYONE);
+        connectionsVisibility(profile, ConnectionsVisibility.EVERYONE);
         assertThat(views.alsoViewed(me.id(), profile.id(), 8)).extracting(a -> a.card().member().id())
                 .containsExactly(fresh.id(), coViewed.id());
         assertThat(views.alsoViewed(me.id(), profile.id(), 8).get(0).detail()).isEqualTo("New connection of Connector");
 
-        accounts.updateConnectionsVisibility(profile.id(), ConnectionsVisibility.CONNECTIONS);
+        connectionsVisibility(profile, ConnectionsVisibility.CONNECTIONS);
         assertThat(views.alsoViewed(me.id(), profile.id(), 8)).extracting(a -> a.card().member().id())
                 .containsExactly(coViewed.id());
 
-        views.setShowAlsoViewed(profile.id(), false);
-        assertThat(views.showAlsoViewed(profile.id())).isFalse();
+        privacy.update(profile.id(), new org.rapport.server.privacy.PrivacyChanges(null, null, null, null, null, null, false));
+        assertThat(privacy.settings(profile.id()).showAlsoViewed()).isFalse();
         assertThat(views.alsoViewed(me.id(), profile.id(), 8)).isEmpty();
     }
 

@@ -8,8 +8,11 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.rapport.graph.ConnectionGraph;
 import org.rapport.server.invitation.InvitationService;
+import org.rapport.server.member.ConnectionsVisibility;
 import org.rapport.server.member.Member;
 import org.rapport.server.network.GraphIndex;
+import org.rapport.server.privacy.PrivacyChanges;
+import org.rapport.server.privacy.PrivacyService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,6 +32,8 @@ public abstract class IntegrationContract {
     protected JdbcClient jdbc;
     @Autowired
     protected MutableClock clock;
+    @Autowired
+    protected PrivacyService privacy;
 
     @AfterEach
     void invariantsHoldAndClockIsBack() {
@@ -42,6 +47,11 @@ public abstract class IntegrationContract {
         if (!sent.connected()) {
             invitations.accept(b.id(), sent.invitation().id());
         }
+    }
+
+    /** Changes only who can see the member's connections. */
+    protected void connectionsVisibility(Member member, ConnectionsVisibility visibility) {
+        privacy.update(member.id(), new PrivacyChanges(visibility.name(), null, null, null, null, null, null));
     }
 
     /**

@@ -17,6 +17,7 @@ import org.springframework.test.context.ContextConfiguration;
 @ExtendWith(RequiresPostgres.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "rapport.connections.cap=40",
+        "rapport.invitations.quota.max-pending=150",
         "rapport.scheduling.enabled=false",
         "server.tomcat.basedir=target/tomcat-base",
         "logging.level.org.rapport=WARN"})

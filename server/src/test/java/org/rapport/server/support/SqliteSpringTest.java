@@ -18,6 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "rapport.connections.cap=40",
+        "rapport.invitations.quota.max-pending=150",
         "rapport.scheduling.enabled=false",
         "server.tomcat.basedir=target/tomcat-base",
         "logging.level.org.rapport=WARN"})

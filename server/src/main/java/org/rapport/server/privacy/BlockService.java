@@ -1,0 +1,127 @@
+package org.rapport.server.privacy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.rapport.server.connection.ConnectionRepository;
+import org.rapport.server.invitation.InvitationRepository;
+import org.rapport.server.member.MemberNotFoundException;
+import org.rapport.server.member.MemberRepository;
+import org.rapport.server.member.MemberSummary;
+import org.rapport.server.network.GraphIndex;
+import org.rapport.server.notification.NotificationRepository;
+import org.rapport.server.system.Cursor;
+import org.rapport.server.system.Page;
+import org.rapport.server.system.PageRequest;
+import org.rapport.server.system.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Blocking (B4). A block, in one transaction: removes the connection, cancels the open invitation
+ * either way, and deletes the notifications each has about the other. From then on each member is
+ * hidden from the other: their profile, lists and every endpoint naming them answer 404 ("not
+ * found", the same as for a member who does not exist), and neither appears in the other's
+ * search, suggestions, People Also Viewed, viewers or connection lists. Unblocking lifts the
+ * hiding and restores nothing: no connection, no invitation.
+ */
+@Service
+public class BlockService {
+
+    private static final Logger log = LoggerFactory.getLogger(BlockService.class);
+
+    /** A member I blocked, and when. */
+    public record Blocked(MemberSummary member, Instant blockedAt) {
+    }
+
+    private final BlockRepository blocks;
+    private final MemberRepository members;
+    private final ConnectionRepository connections;
+    private final InvitationRepository invitations;
+    private final NotificationRepository notifications;
+    private final GraphIndex index;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public BlockService(BlockRepository blocks, MemberRepository members, ConnectionRepository connections,
+                        InvitationRepository invitations, NotificationRepository notifications, GraphIndex index,
+                        TransactionTemplate tx, Clock clock) {
+        this.blocks = blocks;
+        this.members = members;
+        this.connections = connections;
+        this.invitations = invitations;
+        this.notifications = notifications;
+        this.index = index;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Blocks {@code other}. Blocking twice is harmless. */
+    public void block(long me, long other) {
+        if (me == other) {
+            throw new ValidationException("memberId", "You cannot block yourself.");
+        }
+        tx.executeWithoutResult(status -> {
+            // Unknown, or they blocked me first: to me they do not exist.
+            if (!members.exists(other) || blocks.blocked(other, me)) {
+                throw new MemberNotFoundException();
+            }
+            Instant now = clock.instant();
+            blocks.insert(me, other, now);
+            if (connections.delete(me, other)) {
+                index.reconcileAfterCommit(me, other);
+            }
+            invitations.cancelLive(me, other, now);
+            notifications.deleteBetween(me, other);
+        });
+        log.info("Member {} blocked member {}", me, other);
+    }
+
+    /** Lifts my block on {@code other}; nothing they had before comes back. Unblocking twice is harmless. */
+    public void unblock(long me, long other) {
+        tx.executeWithoutResult(status -> blocks.delete(me, other));
+    }
+
+    /** Whether either member blocked the other. */
+    public boolean hidden(long a, long b) {
+        return a != b && blocks.eitherWay(a, b);
+    }
+
+    /** 404 when either member blocked the other. */
+    public void requireVisible(long viewer, long other) {
+        if (hidden(viewer, other)) {
+            throw new MemberNotFoundException();
+        }
+    }
+
+    /** Everyone hidden from {@code member}: whom they blocked and who blocked them. */
+    public Set<Long> hiddenFrom(long member) {
+        return blocks.hiddenFrom(member);
+    }
+
+    public Page<Blocked> blocked(long me, PageRequest page) {
+        List<BlockRepository.Row> rows = new ArrayList<>(blocks.page(me, page));
+        String next = null;
+        if (rows.size() > page.limit()) {
+            rows.remove(rows.size() - 1);
+            BlockRepository.Row last = rows.get(rows.size() - 1);
+            next = Cursor.encode("blocks", last.blockedAt().toEpochMilli(), last.blockedId());
+        }
+        Map<Long, MemberSummary> summaries = members.findSummaries(rows.stream().map(BlockRepository.Row::blockedId).toList());
+        List<Blocked> items = new ArrayList<>();
+        for (BlockRepository.Row row : rows) {
+            MemberSummary s = summaries.get(row.blockedId());
+            if (s != null) {
+                items.add(new Blocked(s, row.blockedAt()));
+            }
+        }
+        return new Page<>(items, next, blocks.count(me));
+    }
+
+}

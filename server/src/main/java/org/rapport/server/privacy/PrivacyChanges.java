@@ -1,0 +1,15 @@
+package org.rapport.server.privacy;
+
+/**
+ * A partial update of the settings (PATCH): null fields stay as they are. Raw client input:
+ * enum names as strings so a wrong one is a field error, not an unreadable body.
+ */
+public record PrivacyChanges(
+        String connectionsVisibility,
+        String invitationsFrom,
+        Boolean requireNote,
+        Boolean requireShared,
+        Boolean secondDegreeOnly,
+        String profileVisibility,
+        Boolean showAlsoViewed) {
+}
