@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import org.rapport.server.web.Problems;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -42,8 +43,11 @@ class SecurityConfiguration {
         return new HttpSessionSecurityContextRepository();
     }
 
+    // The filter chains exist only when serving: the one-shot CLI commands (rapport graph …) start
+    // the application without a web server, where there is no HttpSecurity to build them from.
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain api(HttpSecurity http, AccountService accounts, JsonMapper json) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
@@ -67,6 +71,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain pages(HttpSecurity http, AccountService accounts, SecurityContextRepository contexts)
             throws Exception {
         http.securityContext(c -> c.securityContextRepository(contexts))
