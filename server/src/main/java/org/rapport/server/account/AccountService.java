@@ -74,7 +74,8 @@ public class AccountService {
         String email = normaliseEmail(rawEmail);
         if (email.isEmpty()) {
             errors.add("email", "E-mail address is required.");
-        } else if (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
+        } else if (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()
+                || Text.hasControlCharacters(email, false)) {
             errors.add("email", "This does not look like an e-mail address.");
         }
         checkPassword(password, "password", errors);
@@ -120,7 +121,9 @@ public class AccountService {
     public MemberPrincipal authenticate(String rawEmail, String password, String client) {
         String email = normaliseEmail(rawEmail);
         throttle.check(email, client);
-        Optional<MemberRepository.Credentials> credentials = members.findCredentialsByEmail(email);
+        // No stored address holds control characters (PostgreSQL would refuse the NUL in the query).
+        Optional<MemberRepository.Credentials> credentials = Text.hasControlCharacters(email, false)
+                ? Optional.empty() : members.findCredentialsByEmail(email);
         boolean ok = password != null && password.length() <= PASSWORD_MAX
                 && passwords.matches(password, credentials.map(MemberRepository.Credentials::passwordHash)
                 .orElse(decoyHash))

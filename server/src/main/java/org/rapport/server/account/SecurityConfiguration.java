@@ -36,7 +36,8 @@ class SecurityConfiguration {
         return new HttpSessionSecurityContextRepository();
     }
 
-    /** The filter chains exist only with a web server; command-line runs start none. */
+    // The filter chains exist only when serving: the one-shot CLI commands (rapport graph …) start
+    // the application without a web server, where there is no HttpSecurity to build them from.
     @Bean
     @Order(1)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

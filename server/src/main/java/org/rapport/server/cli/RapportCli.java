@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.rapport.server.RapportApplication;
+import org.springframework.beans.BeansException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -36,12 +37,19 @@ public final class RapportCli implements Callable<Integer> {
     public static int run(String[] args) {
         CommandLine cli = new CommandLine(new RapportCli());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            Throwable root = ex;
+            // A failed start-up (a database URL it cannot use, a database it cannot reach) wraps the
+            // reason in layers of bean-creation errors: report the reason, not the layers.
+            Throwable reason = ex;
+            while (reason instanceof BeansException && reason.getCause() != null) {
+                reason = reason.getCause();
+            }
+            String message = reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage();
+            Throwable root = reason;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            if (root != ex && root.getMessage() != null && !(ex instanceof CliException)) {
+            if (root != reason && root.getMessage() != null && !(ex instanceof CliException)
+                    && !message.contains(root.getMessage())) {
                 message = message + ": " + root.getMessage();
             }
             commandLine.getErr().println("rapport: " + message.lines().findFirst().orElse(message));
@@ -76,6 +84,9 @@ public final class RapportCli implements Callable<Integer> {
         List<String> args = springArgs();
         args.add("--rapport.scheduling.enabled=false");
         args.add("--logging.level.root=WARN");
+        // Standard output carries the command's JSON and nothing else; a failure is the one line
+        // the execution exception handler prints on standard error.
+        args.add("--logging.threshold.console=OFF");
         args.add("--logging.level.org.rapport=WARN");
         SpringApplication app = new SpringApplicationBuilder(RapportApplication.class)
                 .web(WebApplicationType.NONE)

@@ -25,7 +25,7 @@ public record ConnectionFilter(String q, String location, String company, String
         if (s == null) {
             return null;
         }
-        String c = Text.clean(s);
+        String c = Text.clean(Text.withoutControlCharacters(s));
         if (c.isEmpty()) {
             return null;
         }

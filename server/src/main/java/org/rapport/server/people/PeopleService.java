@@ -21,6 +21,7 @@ import org.rapport.server.privacy.PrivacySettings;
 import org.rapport.server.privacy.ProfileVisibility;
 import org.rapport.server.system.ValidationException;
 import org.rapport.server.system.PageRequest;
+import org.rapport.server.system.Text;
 import org.springframework.stereotype.Service;
 
 /** Assembles what a viewer sees of a member. */
@@ -128,7 +129,7 @@ public class PeopleService {
 
     /** Members whose name or headline contains the query, as cards for the viewer. */
     public List<MemberCard> find(long viewer, String query, int limit) {
-        String q = query == null ? "" : query.strip();
+        String q = query == null ? "" : Text.withoutControlCharacters(query).strip();
         if (q.isEmpty()) {
             return List.of();
         }

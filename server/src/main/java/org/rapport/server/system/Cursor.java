@@ -37,6 +37,11 @@ public final class Cursor {
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
+        // Cursors this class writes never hold control characters besides the separator; a forged
+        // one with NUL would reach PostgreSQL, which refuses NUL in text parameters.
+        if (Text.hasControlCharacters(text.replace(SEP, ' '), false)) {
+            throw invalid();
+        }
         List<String> parts = new ArrayList<>();
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {

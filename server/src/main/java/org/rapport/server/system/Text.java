@@ -56,6 +56,22 @@ public final class Text {
         return false;
     }
 
+    /**
+     * The text with each control character (NUL included) turned into a space: for search terms,
+     * which cannot match stored text holding them (PostgreSQL refuses NUL in text parameters).
+     */
+    public static String withoutControlCharacters(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
+        }
+        return sb.toString();
+    }
+
     /** Length in code points, the way a member counts characters (an emoji is one). */
     public static int length(String s) {
         return s.codePointCount(0, s.length());

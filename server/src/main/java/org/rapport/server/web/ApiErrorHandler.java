@@ -30,6 +30,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every exception raised while serving the JSON API into problem+json: Rapport's own
@@ -83,7 +84,13 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
         String detail = "The request body is not valid JSON for this endpoint.";
         List<ValidationException.FieldError> errors = new ArrayList<>();
         Throwable cause = ex.getCause();
-        if (cause instanceof JacksonException je && !je.getPath().isEmpty()) {
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            // A misspelt field silently dropped would look like success: name it instead.
+            String field = fieldPath(unknown);
+            String message = field + " is not a field of this request.";
+            errors.add(new ValidationException.FieldError(field, message));
+            detail = message;
+        } else if (cause instanceof JacksonException je && !je.getPath().isEmpty()) {
             String field = fieldPath(je);
             errors.add(new ValidationException.FieldError(field, field + " has the wrong type or format."));
             detail = field + " has the wrong type or format.";
