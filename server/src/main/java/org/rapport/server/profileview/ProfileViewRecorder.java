@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.micrometer.core.instrument.Counter;
@@ -21,8 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Records profile views without slowing the page that shows the profile: {@link #record} only
  * offers the view to a bounded in-memory queue (no I/O, never blocks); one background thread
- * drains the queue every {@value #INTERVAL_MILLIS} ms, or sooner once {@value #BATCH} views wait, and
- * writes each batch in one transaction. When the queue is full (the database is far behind), new
+ * drains the queue every {@value #INTERVAL_MILLIS} ms and writes it in transactions of up to
+ * {@value #BATCH} views. Views leave the queue only under the writing lock, so {@link #flush()}
+ * returns once every view recorded before it is stored. When the queue is full (the database is far behind), new
  * views are dropped and counted ({@code rapport.profile_views{outcome="dropped"}}): view counts
  * are statistics, and losing a few under overload is better than slowing every profile page.
  * Views still queued when the server stops are written on shutdown; a crash loses at most the
@@ -88,32 +88,15 @@ public class ProfileViewRecorder {
 
     private void run() {
         while (running) {
-            ProfileViewRepository.View first;
             try {
-                first = queue.poll(INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+                Thread.sleep(INTERVAL_MILLIS);
             } catch (InterruptedException e) {
                 return; // stopping: stop() writes what is queued
             }
-            if (first == null) {
-                continue;
-            }
-            if (queue.size() < BATCH) {
-                try {
-                    Thread.sleep(INTERVAL_MILLIS); // let a batch gather
-                } catch (InterruptedException e) {
-                    running = false; // stopping: write this batch, stop() writes the rest
-                }
-            }
-            writing.lock();
             try {
-                List<ProfileViewRepository.View> batch = new ArrayList<>(BATCH);
-                batch.add(first);
-                queue.drainTo(batch, BATCH - 1);
-                write(batch);
+                flush();
             } catch (RuntimeException e) {
                 log.warn("Could not store a batch of profile views: {}", e.getMessage());
-            } finally {
-                writing.unlock();
             }
         }
     }
