@@ -29,6 +29,47 @@
     if (meta && meta.content) { e.detail.headers["X-CSRF-TOKEN"] = meta.content; }
   });
 
+  // Live notifications: the server pushes each new one over server-sent events. The badge shows
+  // the unread count, a short notice appears, and an update from someone I follow is added to the
+  // top of an open feed. Text goes in with textContent: nothing from the event is parsed as HTML.
+  function toast(ev) {
+    var box = document.createElement("div");
+    box.className = "toast";
+    box.setAttribute("role", "status");
+    var who = document.createElement("strong");
+    who.textContent = ev.actorName + " ";
+    var what = document.createElement("span");
+    what.textContent = ev.sentence + " ";
+    var link = document.createElement("a");
+    link.href = ev.link && ev.link.charAt(0) === "/" && ev.link.charAt(1) !== "/" ? ev.link : "/notifications";
+    link.textContent = "See";
+    box.appendChild(who);
+    box.appendChild(what);
+    box.appendChild(link);
+    document.body.appendChild(box);
+    setTimeout(function () { box.remove(); }, 8000);
+  }
+
+  function listen() {
+    var badge = document.getElementById("unread-count");
+    if (!badge || !window.EventSource) { return; }
+    var source = new EventSource("/notifications/stream");
+    source.addEventListener("notification", function (e) {
+      var ev;
+      try { ev = JSON.parse(e.data); } catch (err) { return; }
+      badge.textContent = ev.unreadCount > 0 ? String(ev.unreadCount) : "";
+      if (!ev.kind) { return; }
+      toast(ev);
+      var feed = document.getElementById("feed");
+      if (ev.postId && feed && window.htmx && !document.getElementById("post-" + ev.postId)) {
+        var empty = document.getElementById("feed-empty");
+        if (empty) { empty.remove(); }
+        window.htmx.ajax("GET", "/posts/" + encodeURIComponent(ev.postId) + "/card", { target: "#feed", swap: "afterbegin" });
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", listen);
+
   // Close an open disclosure menu when clicking elsewhere or pressing Escape.
   document.addEventListener("click", function (e) {
     document.querySelectorAll("details.menu[open]").forEach(function (d) {

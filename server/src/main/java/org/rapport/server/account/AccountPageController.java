@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.server.member.Member;
 import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
+import org.rapport.server.notification.NotificationService;
 import org.rapport.server.privacy.BlockService;
 import org.rapport.server.privacy.PrivacyService;
 import org.rapport.server.system.PageRequest;
@@ -35,9 +36,11 @@ class AccountPageController {
     private final SecurityContextRepository contexts;
     private final PrivacyService privacy;
     private final BlockService blocks;
+    private final NotificationService notifications;
 
     AccountPageController(AccountService accounts, MemberRepository members, SecurityContextRepository contexts,
-                          PrivacyService privacy, BlockService blocks) {
+                          PrivacyService privacy, BlockService blocks, NotificationService notifications) {
+        this.notifications = notifications;
         this.privacy = privacy;
         this.blocks = blocks;
         this.accounts = accounts;
@@ -118,6 +121,8 @@ class AccountPageController {
         model.addAttribute("member", members.findById(me).orElseThrow(MemberNotFoundException::new));
         model.addAttribute("privacy", privacy.settings(me));
         model.addAttribute("blocked", blocks.blocked(me, PageRequest.first(PageRequest.MAX_LIMIT)));
+        model.addAttribute("notificationPrefs", notifications.preferences(me));
+        model.addAttribute("digest", notifications.digest(me));
         return "pages/settings";
     }
 

@@ -3,7 +3,10 @@ package org.rapport.server.connection;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.rapport.server.account.MemberPrincipal;
+import java.util.List;
+
 import org.rapport.server.member.Member;
+import org.rapport.server.network.MemberCard;
 import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
 import org.rapport.server.system.PageRequest;
@@ -23,10 +26,12 @@ class ConnectionPageController {
 
     private final ConnectionService connections;
     private final MemberRepository members;
+    private final VipService vips;
 
-    ConnectionPageController(ConnectionService connections, MemberRepository members) {
+    ConnectionPageController(ConnectionService connections, MemberRepository members, VipService vips) {
         this.connections = connections;
         this.members = members;
+        this.vips = vips;
     }
 
     @GetMapping("/connections")
@@ -57,6 +62,9 @@ class ConnectionPageController {
         model.addAttribute("sort", order.param());
         model.addAttribute("filter", filter);
         model.addAttribute("page", connections.list(me.memberId(), owner, order, filter, PageRequest.of(20, cursor)));
+        List<MemberCard> pinned = owner == me.memberId() ? vips.mine(owner) : vips.showcase(me.memberId(), owner);
+        model.addAttribute("vips", pinned);
+        model.addAttribute("vipIds", pinned.stream().map(c -> c.member().id()).collect(java.util.stream.Collectors.toSet()));
         return "pages/connections";
     }
 
@@ -76,5 +84,21 @@ class ConnectionPageController {
         connections.remove(me.memberId(), id);
         redirect.addFlashAttribute("flash", name + " was removed from your connections.");
         return "redirect:" + Redirects.localOr(back, "/connections");
+    }
+
+    @PostMapping("/members/{id}/pin")
+    String pin(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
+               @RequestParam(required = false) String back, RedirectAttributes redirect) {
+        vips.pin(me.memberId(), id);
+        redirect.addFlashAttribute("flash", "Pinned as a VIP: first on your connections list and on your profile.");
+        return "redirect:" + Redirects.localOr(back, "/members/" + id);
+    }
+
+    @PostMapping("/members/{id}/unpin")
+    String unpin(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
+                 @RequestParam(required = false) String back, RedirectAttributes redirect) {
+        vips.unpin(me.memberId(), id);
+        redirect.addFlashAttribute("flash", "No longer a VIP.");
+        return "redirect:" + Redirects.localOr(back, "/members/" + id);
     }
 }

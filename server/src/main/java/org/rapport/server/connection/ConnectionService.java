@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import org.rapport.server.follow.FollowChanged;
+import org.rapport.server.follow.FollowRepository;
 import org.rapport.server.member.Member;
 import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
@@ -17,6 +19,7 @@ import org.rapport.server.system.Cursor;
 import org.rapport.server.system.Page;
 import org.rapport.server.system.PageRequest;
 import org.rapport.server.system.Text;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,9 +33,16 @@ public class ConnectionService {
     private final GraphIndex index;
     private final TransactionTemplate tx;
     private final BlockService blocks;
+    private final FollowRepository follows;
+    private final VipRepository vips;
+    private final ApplicationEventPublisher events;
 
     public ConnectionService(ConnectionRepository connections, MemberRepository members, NetworkService network,
-                             GraphIndex index, TransactionTemplate tx, BlockService blocks) {
+                             GraphIndex index, TransactionTemplate tx, BlockService blocks, FollowRepository follows,
+            ApplicationEventPublisher events, VipRepository vips) {
+        this.vips = vips;
+        this.follows = follows;
+        this.events = events;
         this.blocks = blocks;
         this.connections = connections;
         this.members = members;
@@ -46,6 +56,11 @@ public class ConnectionService {
         tx.executeWithoutResult(status -> {
             if (!connections.delete(me, other)) {
                 throw new NotConnectedException();
+            }
+            follows.clearPair(me, other); // as on LinkedIn: neither follows the other any more
+            vips.deletePair(me, other);
+            for (FollowChanged e : FollowChanged.both(me, other, false)) {
+                events.publishEvent(e);
             }
             index.reconcileAfterCommit(me, other);
         });

@@ -17,6 +17,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.rapport.server.account.AccountService;
 import org.rapport.server.connection.ConnectionRepository;
+import org.rapport.server.follow.FollowChanged;
+import org.rapport.server.follow.FollowRepository;
 import org.rapport.server.member.Member;
 import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
@@ -41,6 +43,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -83,12 +86,18 @@ public class InvitationService {
     private final BlockService blocks;
     private final PrivacyService privacy;
     private final SharedBackground background;
+    private final FollowRepository follows;
+    private final ApplicationEventPublisher events;
 
     public InvitationService(InvitationRepository invitations, ConnectionRepository connections,
                              MemberRepository members, NotificationService notifications,
                              NotificationRepository notificationRows, NetworkService network, GraphIndex index,
                              TransactionTemplate tx, Clock clock, RapportProperties properties, MeterRegistry meters,
-                             BlockService blocks, PrivacyService privacy, SharedBackground background) {
+                             BlockService blocks, PrivacyService privacy, SharedBackground background,
+                             FollowRepository follows,
+            ApplicationEventPublisher events) {
+        this.follows = follows;
+        this.events = events;
         this.blocks = blocks;
         this.privacy = privacy;
         this.background = background;
@@ -347,6 +356,10 @@ public class InvitationService {
             return null;
         }
         connections.insert(inv.senderId(), inv.recipientId(), now, inv.id());
+        follows.clearPair(inv.senderId(), inv.recipientId()); // connected: both follow each other
+        for (FollowChanged e : FollowChanged.both(inv.senderId(), inv.recipientId(), true)) {
+            events.publishEvent(e);
+        }
         notifications.notify(inv.senderId(), NotificationKind.INVITATION_ACCEPTED, inv.recipientId(), inv.id());
         notificationRows.markReadForInvitation(inv.recipientId(), inv.id(), now);
         index.reconcileAfterCommit(inv.senderId(), inv.recipientId());

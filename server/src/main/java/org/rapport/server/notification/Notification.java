@@ -4,15 +4,31 @@ import java.time.Instant;
 
 import org.rapport.server.network.MemberCard;
 
-/** A notification as its owner sees it; {@code actor} is who caused it. */
-public record Notification(long id, NotificationKind kind, MemberCard actor, Long invitationId, Instant createdAt,
-                           boolean read) {
+/** A notification as its owner sees it; {@code actor} is who caused it, {@code postId} the update it is about. */
+public record Notification(long id, NotificationKind kind, MemberCard actor, Long invitationId, Long postId,
+                           Instant createdAt, boolean read) {
 
     /** The sentence a page shows after the actor's name. */
     public String sentence() {
+        return sentence(kind);
+    }
+
+    public static String sentence(NotificationKind kind) {
         return switch (kind) {
             case INVITATION_RECEIVED -> "invited you to connect.";
             case INVITATION_ACCEPTED -> "accepted your invitation. You are now connected.";
+            case NEW_FOLLOWER -> "started following you.";
+            case POST -> "shared an update.";
+            case VIP_POST -> "shared an update. You keep them among your VIPs.";
+        };
+    }
+
+    /** Where the notification leads. */
+    public String link() {
+        return switch (kind) {
+            case INVITATION_RECEIVED -> "/network";
+            case INVITATION_ACCEPTED, NEW_FOLLOWER -> "/members/" + actor.member().id();
+            case POST, VIP_POST -> postId == null ? "/" : "/posts/" + postId;
         };
     }
 }

@@ -1,9 +1,37 @@
 package org.rapport.server.notification;
 
-/** What a notification is about. Stored by name; later features add kinds. */
+/**
+ * What a notification is about, with its defaults: whether it shows in the app and whether it goes
+ * into the e-mail digest, until the member chooses otherwise. Stored by name; later features add kinds.
+ */
 public enum NotificationKind {
     /** Someone invited me to connect (actor: the sender). */
-    INVITATION_RECEIVED,
+    INVITATION_RECEIVED("Invitations to connect", true, true),
     /** Someone accepted my invitation (actor: the recipient). */
-    INVITATION_ACCEPTED
+    INVITATION_ACCEPTED("Accepted invitations", true, true),
+    /** Someone started following me (actor: the follower). */
+    NEW_FOLLOWER("New followers", true, false),
+    /** Someone I follow shared an update (actor: the author). */
+    POST("Updates from people you follow", true, false),
+    /** Someone I pinned as a VIP shared an update (actor: the author). */
+    VIP_POST("Updates from your VIPs", true, true);
+
+    private final String label;
+    private final boolean inAppByDefault;
+    private final boolean emailByDefault;
+
+    NotificationKind(String label, boolean inAppByDefault, boolean emailByDefault) {
+        this.label = label;
+        this.inAppByDefault = inAppByDefault;
+        this.emailByDefault = emailByDefault;
+    }
+
+    /** For the settings page. */
+    public String label() {
+        return label;
+    }
+
+    public NotificationPreference defaultPreference() {
+        return new NotificationPreference(inAppByDefault, emailByDefault);
+    }
 }

@@ -41,4 +41,29 @@ class NotificationPageController {
         long n = notifications.unreadCount(me.memberId());
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(n == 0 ? "" : Long.toString(n));
     }
+
+    /** Live notifications for open pages (server-sent events; rapport.js listens). */
+    @GetMapping(path = "/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    org.springframework.web.servlet.mvc.method.annotation.SseEmitter stream(@AuthenticationPrincipal MemberPrincipal me) {
+        return notifications.subscribe(me.memberId());
+    }
+
+    /** The notification part of the settings page. */
+    @PostMapping("/settings/notifications")
+    String save(@AuthenticationPrincipal MemberPrincipal me, @RequestParam java.util.Map<String, String> form,
+                org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        java.util.Map<NotificationKind, NotificationPreference> prefs = new java.util.EnumMap<>(NotificationKind.class);
+        for (NotificationKind k : NotificationKind.values()) {
+            prefs.put(k, new NotificationPreference("true".equals(form.get("inApp-" + k.name())),
+                    "true".equals(form.get("email-" + k.name()))));
+        }
+        notifications.savePreferences(me.memberId(), prefs);
+        try {
+            notifications.setDigest(me.memberId(), Digest.valueOf(form.getOrDefault("digest", "OFF")));
+        } catch (IllegalArgumentException e) {
+            throw new org.rapport.server.system.ValidationException("digest", "Choose never, daily or weekly.");
+        }
+        redirect.addFlashAttribute("flash", "Your notification settings are saved.");
+        return "redirect:/settings#notifications";
+    }
 }

@@ -11,23 +11,79 @@ import org.springframework.stereotype.Repository;
 public class NotificationRepository {
 
     /** A stored notification before the actor is turned into a card. */
-    public record Row(long id, NotificationKind kind, Long actorId, Long invitationId, Instant createdAt,
+    public record Row(long id, NotificationKind kind, Long actorId, Long invitationId, Long postId, Instant createdAt,
                       boolean read) {
     }
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    public NotificationRepository(JdbcClient jdbc) {
+    public NotificationRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public void insert(long memberId, NotificationKind kind, Long actorId, Long invitationId, Instant at) {
+        insert(memberId, kind, actorId, invitationId, null, at);
+    }
+
+    public void insert(long memberId, NotificationKind kind, Long actorId, Long invitationId, Long postId, Instant at) {
         jdbc.sql("""
-                        INSERT INTO notifications (member_id, kind, actor_id, invitation_id, created_at)
-                        VALUES (:member, :kind, :actor, :inv, :at)""")
+                        INSERT INTO notifications (member_id, kind, actor_id, invitation_id, post_id, created_at)
+                        VALUES (:member, :kind, :actor, :inv, :post, :at)""")
                 .param("member", memberId).param("kind", kind.name()).param("actor", actorId)
-                .param("inv", invitationId).param("at", at.toEpochMilli())
+                .param("inv", invitationId).param("post", postId).param("at", at.toEpochMilli())
                 .update();
+    }
+
+    /** One notification of a kind about a post for each of {@code members} (fan-out of an update). */
+    public void insertForPost(List<Long> members, NotificationKind kind, long actorId, long postId, Instant at) {
+        if (members.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new java.util.ArrayList<>(members.size());
+        for (long m : members) {
+            rows.add(new Object[] {m, kind.name(), actorId, postId, at.toEpochMilli()});
+        }
+        batch.batchUpdate("""
+                INSERT INTO notifications (member_id, kind, actor_id, post_id, created_at) VALUES (?, ?, ?, ?, ?)""",
+                rows);
+    }
+
+    /** Per-kind preferences a member changed from the defaults. */
+    public java.util.Map<NotificationKind, NotificationPreference> preferences(long memberId) {
+        java.util.Map<NotificationKind, NotificationPreference> out = new java.util.EnumMap<>(NotificationKind.class);
+        jdbc.sql("SELECT kind, in_app, email FROM notification_settings WHERE member_id = :m").param("m", memberId)
+                .query((java.sql.ResultSet rs) -> {
+                    try {
+                        out.put(NotificationKind.valueOf(rs.getString(1)),
+                                new NotificationPreference(rs.getBoolean(2), rs.getBoolean(3)));
+                    } catch (IllegalArgumentException e) {
+                        // a kind this version no longer has
+                    }
+                });
+        return out;
+    }
+
+    public void savePreference(long memberId, NotificationKind kind, NotificationPreference p) {
+        jdbc.sql("""
+                        INSERT INTO notification_settings (member_id, kind, in_app, email) VALUES (:m, :k, :in, :em)
+                        ON CONFLICT (member_id, kind) DO UPDATE SET in_app = excluded.in_app, email = excluded.email""")
+                .param("m", memberId).param("k", kind.name()).param("in", p.inApp()).param("em", p.email()).update();
+    }
+
+    /** Of {@code members}, those who turned off in-app notifications of {@code kind}. */
+    public java.util.Set<Long> optedOut(java.util.Collection<Long> members, NotificationKind kind) {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        List<Long> all = new java.util.ArrayList<>(members);
+        for (int i = 0; i < all.size(); i += 500) {
+            jdbc.sql("SELECT member_id FROM notification_settings WHERE kind = :k AND in_app = FALSE AND member_id IN (:ids)")
+                    .param("k", kind.name()).param("ids", all.subList(i, Math.min(all.size(), i + 500)))
+                    .query((java.sql.ResultSet rs) -> {
+                        out.add(rs.getLong(1));
+                    });
+        }
+        return out;
     }
 
     /** Newest first, ids below {@code beforeId} (null for the first page). */
@@ -35,7 +91,7 @@ public class NotificationRepository {
         // Long.MAX_VALUE for the first page: a typed bound keeps one statement for both databases
         // (PostgreSQL cannot infer the type of an untyped "? IS NULL").
         return jdbc.sql("""
-                        SELECT id, kind, actor_id, invitation_id, created_at, read_at FROM notifications
+                        SELECT id, kind, actor_id, invitation_id, post_id, created_at, read_at FROM notifications
                         WHERE member_id = :member AND id < :before
                         ORDER BY id DESC
                         LIMIT :limit""")
@@ -44,8 +100,9 @@ public class NotificationRepository {
                 .query((rs, n) -> new Row(
                         rs.getLong("id"),
                         NotificationKind.valueOf(rs.getString("kind")),
-                        (Long) rs.getObject("actor_id", Long.class),
-                        (Long) rs.getObject("invitation_id", Long.class),
+                        nullableLong(rs, "actor_id"),
+                        nullableLong(rs, "invitation_id"),
+                        nullableLong(rs, "post_id"),
                         Instant.ofEpochMilli(rs.getLong("created_at")),
                         rs.getObject("read_at") != null))
                 .list();
@@ -86,5 +143,63 @@ public class NotificationRepository {
                         DELETE FROM notifications
                         WHERE (member_id = :a AND actor_id = :b) OR (member_id = :b AND actor_id = :a)""")
                 .param("a", a).param("b", b).update();
+    }
+
+    public Digest digest(long memberId) {
+        return jdbc.sql("SELECT email_digest FROM members WHERE id = :m").param("m", memberId)
+                .query(String.class).optional().map(Digest::valueOf).orElse(Digest.OFF);
+    }
+
+    public void setDigest(long memberId, Digest digest) {
+        jdbc.sql("UPDATE members SET email_digest = :d WHERE id = :m").param("d", digest.name()).param("m", memberId)
+                .update();
+    }
+
+    /** A member due a digest: who, where to, and since when to report. */
+    public record DigestDue(long memberId, String email, String firstName, Instant since) {
+    }
+
+    /** Members whose digest of this frequency is due: never sent, or last sent before {@code sentBefore}. */
+    public List<DigestDue> digestsDue(Digest digest, Instant sentBefore, Instant firstSince, int limit) {
+        return jdbc.sql("""
+                        SELECT id, email, first_name, digest_sent_at FROM members
+                        WHERE email_digest = :d AND (digest_sent_at IS NULL OR digest_sent_at < :before)
+                        ORDER BY id LIMIT :limit""")
+                .param("d", digest.name()).param("before", sentBefore.toEpochMilli()).param("limit", limit)
+                .query((rs, n) -> {
+                    long sent = rs.getLong(4);
+                    return new DigestDue(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.wasNull() ? firstSince : Instant.ofEpochMilli(sent));
+                })
+                .list();
+    }
+
+    /** Unread notifications of the given kinds since {@code since}, newest first. */
+    public List<Row> unreadSince(long memberId, java.util.Collection<NotificationKind> kinds, Instant since, int limit) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT id, kind, actor_id, invitation_id, post_id, created_at, read_at FROM notifications
+                        WHERE member_id = :m AND read_at IS NULL AND created_at > :since AND kind IN (:kinds)
+                        ORDER BY id DESC LIMIT :limit""")
+                .param("m", memberId).param("since", since.toEpochMilli())
+                .param("kinds", kinds.stream().map(Enum::name).toList()).param("limit", limit)
+                .query((rs, n) -> new Row(rs.getLong("id"), NotificationKind.valueOf(rs.getString("kind")),
+                        nullableLong(rs, "actor_id"), nullableLong(rs, "invitation_id"),
+                        nullableLong(rs, "post_id"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                        false))
+                .list();
+    }
+
+    public void markDigestSent(long memberId, Instant at) {
+        jdbc.sql("UPDATE members SET digest_sent_at = :at WHERE id = :m").param("at", at.toEpochMilli())
+                .param("m", memberId).update();
+    }
+
+    /** sqlite-jdbc cannot read SQL NULL through getObject(column, Long.class); this works on both databases. */
+    private static Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
     }
 }

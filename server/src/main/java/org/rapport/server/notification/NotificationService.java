@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.rapport.server.member.MemberRepository;
 import org.rapport.server.member.MemberSummary;
@@ -14,6 +15,7 @@ import org.rapport.server.system.Cursor;
 import org.rapport.server.system.Page;
 import org.rapport.server.system.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes notifications inside the transaction of the change they report (so a notification never
@@ -26,18 +28,103 @@ public class NotificationService {
     private final MemberRepository members;
     private final NetworkService network;
     private final Clock clock;
+    private final NotificationHub hub;
+    private final TransactionTemplate tx;
 
     public NotificationService(NotificationRepository notifications, MemberRepository members,
-                               NetworkService network, Clock clock) {
+                               NetworkService network, Clock clock, NotificationHub hub, TransactionTemplate tx) {
+        this.hub = hub;
+        this.tx = tx;
         this.notifications = notifications;
         this.members = members;
         this.network = network;
         this.clock = clock;
     }
 
-    /** Call inside the transaction that made the change. */
+    /**
+     * Records a notification for {@code memberId}, unless they turned this kind off, and pushes it
+     * to their open pages once the transaction commits. Call inside the transaction that made the
+     * change.
+     */
     public void notify(long memberId, NotificationKind kind, long actorId, Long invitationId) {
-        notifications.insert(memberId, kind, actorId, invitationId, Instant.now(clock));
+        if (!preference(memberId, kind).inApp()) {
+            return;
+        }
+        notifications.insert(memberId, kind, actorId, invitationId, null, Instant.now(clock));
+        push(memberId, kind, actorId, null);
+    }
+
+    /**
+     * One notification about an update for each recipient who did not turn the kind off, written
+     * as one batch, pushed after commit to those with an open page.
+     */
+    public void notifyAboutPost(List<Long> recipients, NotificationKind kind, long authorId, long postId) {
+        if (recipients.isEmpty()) {
+            return;
+        }
+        Set<Long> out = notifications.optedOut(recipients, kind);
+        List<Long> to = recipients.stream().filter(m -> !out.contains(m)).toList();
+        notifications.insertForPost(to, kind, authorId, postId, Instant.now(clock));
+        for (long m : to) {
+            push(m, kind, authorId, postId);
+        }
+    }
+
+    private void push(long memberId, NotificationKind kind, long actorId, Long postId) {
+        if (!hub.listening(memberId)) {
+            return;
+        }
+        hub.publishAfterCommit(memberId, () -> new NotificationHub.Event(notifications.unreadCount(memberId),
+                kind.name(), members.findSummaries(List.of(actorId)).values().stream().findFirst()
+                        .map(MemberSummary::name).orElse("Someone"),
+                Notification.sentence(kind),
+                kind == NotificationKind.INVITATION_RECEIVED ? "/network"
+                        : postId != null ? "/posts/" + postId : "/members/" + actorId,
+                postId));
+    }
+
+    /** Tells a member's open pages the unread count changed (they read their notifications elsewhere). */
+    public void pushCount(long memberId) {
+        if (hub.listening(memberId)) {
+            hub.publishAfterCommit(memberId, () -> new NotificationHub.Event(notifications.unreadCount(memberId),
+                    null, null, null, null, null));
+        }
+    }
+
+    /** Every kind's preference for the member: what they chose, or the kind's default. */
+    public Map<NotificationKind, NotificationPreference> preferences(long memberId) {
+        Map<NotificationKind, NotificationPreference> chosen = notifications.preferences(memberId);
+        Map<NotificationKind, NotificationPreference> all = new java.util.EnumMap<>(NotificationKind.class);
+        for (NotificationKind k : NotificationKind.values()) {
+            all.put(k, chosen.getOrDefault(k, k.defaultPreference()));
+        }
+        return all;
+    }
+
+    /** A live stream of my notifications (server-sent events). */
+    public org.springframework.web.servlet.mvc.method.annotation.SseEmitter subscribe(long memberId) {
+        return hub.subscribe(memberId, notifications.unreadCount(memberId));
+    }
+
+    public Digest digest(long memberId) {
+        return notifications.digest(memberId);
+    }
+
+    public void setDigest(long memberId, Digest digest) {
+        tx.executeWithoutResult(status -> notifications.setDigest(memberId, digest));
+    }
+
+    public NotificationPreference preference(long memberId, NotificationKind kind) {
+        return notifications.preferences(memberId).getOrDefault(kind, kind.defaultPreference());
+    }
+
+    public void savePreferences(long memberId, Map<NotificationKind, NotificationPreference> preferences) {
+        preferences.forEach((k, p) -> {
+            if (k == null || p == null) {
+                throw new org.rapport.server.system.ValidationException("kinds", "Each kind needs {inApp, email}.");
+            }
+        });
+        tx.executeWithoutResult(status -> preferences.forEach((k, p) -> notifications.savePreference(memberId, k, p)));
     }
 
     public Page<Notification> list(long memberId, PageRequest page) {
@@ -58,7 +145,7 @@ public class NotificationService {
                 continue;
             }
             items.add(new Notification(r.id(), r.kind(), network.card(memberId, actor), r.invitationId(),
-                    r.createdAt(), r.read()));
+                    r.postId(), r.createdAt(), r.read()));
         }
         return new Page<>(items, next, notifications.count(memberId));
     }
@@ -68,6 +155,8 @@ public class NotificationService {
     }
 
     public int markAllRead(long memberId) {
-        return notifications.markAllRead(memberId, Instant.now(clock));
+        int n = notifications.markAllRead(memberId, Instant.now(clock));
+        pushCount(memberId);
+        return n;
     }
 }

@@ -19,6 +19,7 @@ import org.rapport.server.member.ProfileService;
 import org.rapport.server.network.Degree;
 import org.rapport.server.network.MemberCardJson;
 import org.rapport.server.network.NetworkService;
+import org.rapport.server.follow.FollowService;
 import org.rapport.server.privacy.PrivacyService;
 import org.rapport.server.privacy.PrivacySettings;
 import org.rapport.server.profileview.ProfileViewService;
@@ -45,7 +46,7 @@ class PeopleApiController {
             String industry, String about, List<Position> positions, List<Education> education,
             List<String> skills, List<String> interests, Map<String, String> handles, Instant memberSince,
             Degree degree, int mutualConnectionCount, InvitationRelation.Kind invitation, String invitationId,
-            Long connectionCount, boolean limitedProfile) {
+            Long connectionCount, boolean limitedProfile, boolean following, long followerCount) {
     }
 
 
@@ -63,10 +64,12 @@ class PeopleApiController {
     private final InvitationService invitations;
     private final ProfileViewService views;
     private final PrivacyService privacy;
+    private final FollowService follows;
 
     PeopleApiController(PeopleService people, ProfileService profiles,
                         NetworkService network, InvitationService invitations, ProfileViewService views,
-                        PrivacyService privacy) {
+                        PrivacyService privacy, FollowService follows) {
+        this.follows = follows;
         this.views = views;
         this.privacy = privacy;
         this.people = people;
@@ -92,24 +95,26 @@ class PeopleApiController {
     MemberJson member(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
         ProfileView view = people.apiView(me.memberId(), id);
         views.recordView(me.memberId(), id);
-        return memberJson(view);
+        return memberJson(view, me.memberId());
     }
 
-    private MemberJson memberJson(ProfileView view) {
+    /** {@code viewer}: who asked; for "view as" the hypothetical viewer, who follows nobody. */
+    private MemberJson memberJson(ProfileView view, Long viewer) {
         Profile p = view.profile();
         Member m = p.member();
         return new MemberJson(Long.toString(m.id()), m.name(), m.firstName(), m.lastName(), m.headline(),
                 m.location(), m.industry(), m.about(), p.positions(), p.education(), p.skills(), p.interests(),
                 p.handles(), m.createdAt(), view.degree(), view.mutualConnectionCount(), view.invitation().kind(),
                 view.invitation().invitationId() == null ? null : view.invitation().invitationId().toString(),
-                view.connectionsVisible() ? view.connectionCount() : null, view.limited());
+                view.connectionsVisible() ? view.connectionCount() : null, view.limited(),
+                viewer != null && follows.isFollowing(viewer, m.id()), follows.counts(m.id()).followers());
     }
 
     @GetMapping("/me/view-as")
     @Operation(summary = "My profile as a member of the given degree sees it (I5)",
             description = "degree FIRST, SECOND, THIRD or OUT_OF_NETWORK; what my privacy settings show them.")
     MemberJson viewAs(@AuthenticationPrincipal MemberPrincipal me, @RequestParam String degree) {
-        return memberJson(people.viewAs(me.memberId(), PeoplePageController.parseDegree(degree)));
+        return memberJson(people.viewAs(me.memberId(), PeoplePageController.parseDegree(degree)), null);
     }
 
     @GetMapping("/members")

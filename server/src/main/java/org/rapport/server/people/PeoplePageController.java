@@ -21,6 +21,10 @@ import org.rapport.server.member.ProfileChanges;
 import org.rapport.server.member.ProfileService;
 import org.rapport.server.network.MemberCard;
 import org.rapport.server.network.NetworkService;
+import org.rapport.server.connection.VipService;
+import org.rapport.server.feed.PostService;
+import org.rapport.server.follow.FollowService;
+import org.rapport.server.privacy.PrivacyService;
 import org.rapport.server.suggestion.SuggestionService;
 import org.rapport.server.profileview.ProfileViewService;
 import org.rapport.server.system.PageRequest;
@@ -56,10 +60,22 @@ class PeoplePageController {
     private final ConnectionService connections;
     private final SuggestionService suggestions;
     private final ProfileViewService views;
+    private final PostService posts;
+    private final FollowService follows;
+    private final VipService vips;
+    private final PrivacyService privacy;
+    private final int connectionCap;
 
     PeoplePageController(PeopleService people, ProfileService profiles, NetworkService network,
                          InvitationService invitations, ConnectionService connections,
-                         SuggestionService suggestions, ProfileViewService views) {
+                         SuggestionService suggestions, ProfileViewService views, PostService posts,
+                         FollowService follows, VipService vips, PrivacyService privacy,
+                         org.rapport.server.system.RapportProperties properties) {
+        this.posts = posts;
+        this.follows = follows;
+        this.vips = vips;
+        this.privacy = privacy;
+        this.connectionCap = properties.connections().cap();
         this.suggestions = suggestions;
         this.views = views;
         this.people = people;
@@ -79,10 +95,9 @@ class PeoplePageController {
         model.addAttribute("size", network.networkSize(id));
         model.addAttribute("received", invitations.received(id, InvitationRepository.ReceivedView.ACTIVE,
                 PageRequest.first(3)));
-        model.addAttribute("suggestions", suggestions.suggest(id, 6));
+        model.addAttribute("suggestions", suggestions.suggest(id, 3));
         model.addAttribute("viewers", views.stats(id, 0).viewers());
-        model.addAttribute("recent", connections.list(id, id, ConnectionSort.RECENT, ConnectionFilter.none(),
-                PageRequest.first(5)));
+        model.addAttribute("feed", posts.feed(id, PageRequest.first(10)));
         return "pages/home";
     }
 
@@ -95,6 +110,15 @@ class PeoplePageController {
         }
         model.addAttribute("view", people.view(me.memberId(), id));
         model.addAttribute("alsoViewed", views.alsoViewed(me.memberId(), id, 6));
+        model.addAttribute("follow", follows.counts(id));
+        model.addAttribute("following", follows.isFollowing(me.memberId(), id));
+        var settings = privacy.settings(id);
+        model.addAttribute("followPrimary", settings.followPrimary());
+        model.addAttribute("followOnlyConnections", settings.followersFrom() == org.rapport.server.privacy.FollowersFrom.CONNECTIONS);
+        model.addAttribute("atCap", network.connectionCount(id) >= connectionCap);
+        model.addAttribute("vips", vips.showcase(me.memberId(), id));
+        model.addAttribute("isVip", vips.isVip(me.memberId(), id));
+        model.addAttribute("activity", posts.byAuthor(me.memberId(), id, PageRequest.first(3)));
         views.recordView(me.memberId(), id);
         return "pages/profile";
     }

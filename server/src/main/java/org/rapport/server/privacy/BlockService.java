@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.rapport.server.connection.ConnectionRepository;
+import org.rapport.server.connection.VipRepository;
+import org.rapport.server.follow.FollowChanged;
+import org.rapport.server.follow.FollowRepository;
 import org.rapport.server.invitation.InvitationRepository;
 import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
@@ -20,12 +23,13 @@ import org.rapport.server.system.PageRequest;
 import org.rapport.server.system.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Blocking (B4). A block, in one transaction: removes the connection, cancels the open invitation
- * either way, and deletes the notifications each has about the other. From then on each member is
+ * either way, ends following either way, and deletes the notifications each has about the other. From then on each member is
  * hidden from the other: their profile, lists and every endpoint naming them answer 404 ("not
  * found", the same as for a member who does not exist), and neither appears in the other's
  * search, suggestions, People Also Viewed, viewers or connection lists. Unblocking lifts the
@@ -48,10 +52,17 @@ public class BlockService {
     private final GraphIndex index;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final FollowRepository follows;
+    private final VipRepository vips;
+    private final ApplicationEventPublisher events;
 
     public BlockService(BlockRepository blocks, MemberRepository members, ConnectionRepository connections,
                         InvitationRepository invitations, NotificationRepository notifications, GraphIndex index,
-                        TransactionTemplate tx, Clock clock) {
+                        TransactionTemplate tx, Clock clock, FollowRepository follows,
+            ApplicationEventPublisher events, VipRepository vips) {
+        this.vips = vips;
+        this.follows = follows;
+        this.events = events;
         this.blocks = blocks;
         this.members = members;
         this.connections = connections;
@@ -78,6 +89,11 @@ public class BlockService {
                 index.reconcileAfterCommit(me, other);
             }
             invitations.cancelLive(me, other, now);
+            follows.clearPair(me, other);
+            vips.deletePair(me, other);
+            for (FollowChanged e : FollowChanged.both(me, other, false)) {
+                events.publishEvent(e);
+            }
             notifications.deleteBetween(me, other);
         });
         log.info("Member {} blocked member {}", me, other);

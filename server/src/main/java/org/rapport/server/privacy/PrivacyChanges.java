@@ -11,5 +11,15 @@ public record PrivacyChanges(
         Boolean requireShared,
         Boolean secondDegreeOnly,
         String profileVisibility,
-        Boolean showAlsoViewed) {
+        Boolean showAlsoViewed,
+        Boolean followPrimary,
+        String followersFrom) {
+
+    /** Changes to the settings that existed before following (F1) arrived; the follow ones stay as they are. */
+    public PrivacyChanges(String connectionsVisibility, String invitationsFrom, Boolean requireNote,
+                          Boolean requireShared, Boolean secondDegreeOnly, String profileVisibility,
+                          Boolean showAlsoViewed) {
+        this(connectionsVisibility, invitationsFrom, requireNote, requireShared, secondDegreeOnly, profileVisibility,
+                showAlsoViewed, null, null);
+    }
 }

@@ -33,9 +33,11 @@ class PrivacyPageController {
                 @RequestParam(defaultValue = "false") boolean requireShared,
                 @RequestParam(defaultValue = "false") boolean secondDegreeOnly,
                 @RequestParam(defaultValue = "false") boolean showAlsoViewed,
+                @RequestParam(defaultValue = "false") boolean followPrimary,
+                @RequestParam(required = false) String followersFrom,
                 RedirectAttributes redirect) {
         privacy.update(me.memberId(), new PrivacyChanges(connectionsVisibility, invitationsFrom, requireNote,
-                requireShared, secondDegreeOnly, profileVisibility, showAlsoViewed));
+                requireShared, secondDegreeOnly, profileVisibility, showAlsoViewed, followPrimary, followersFrom));
         redirect.addFlashAttribute("flash", "Your privacy settings are saved.");
         return "redirect:/settings";
     }

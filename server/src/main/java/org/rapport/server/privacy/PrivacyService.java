@@ -36,6 +36,8 @@ public class PrivacyService {
                 "ANYONE, EMAIL_OR_CONTACTS or CONTACTS", errors);
         ProfileVisibility pv = parse(ProfileVisibility.class, changes.profileVisibility(), "profileVisibility",
                 "EVERYONE or NETWORK", errors);
+        FollowersFrom ff = parse(FollowersFrom.class, changes.followersFrom(), "followersFrom",
+                "EVERYONE or CONNECTIONS", errors);
         errors.throwIfAny();
         return tx.execute(status -> {
             PrivacySettings old = settings(member);
@@ -46,7 +48,9 @@ public class PrivacyService {
                     changes.requireShared() != null ? changes.requireShared() : old.requireShared(),
                     changes.secondDegreeOnly() != null ? changes.secondDegreeOnly() : old.secondDegreeOnly(),
                     pv != null ? pv : old.profileVisibility(),
-                    changes.showAlsoViewed() != null ? changes.showAlsoViewed() : old.showAlsoViewed());
+                    changes.showAlsoViewed() != null ? changes.showAlsoViewed() : old.showAlsoViewed(),
+                    changes.followPrimary() != null ? changes.followPrimary() : old.followPrimary(),
+                    ff != null ? ff : old.followersFrom());
             repository.update(member, next, clock.instant());
             return next;
         });

@@ -14,6 +14,8 @@ import org.rapport.server.member.ConnectionsVisibility;
  * @param secondDegreeOnly      invitations from anyone but 2nd-degree members go there too
  * @param profileVisibility     what members out of my network see of my profile
  * @param showAlsoViewed        whether People Also Viewed shows on my profile (C7)
+ * @param followPrimary         my profile offers Follow first, Connect second (F1)
+ * @param followersFrom         who may follow me (F1)
  */
 public record PrivacySettings(
         ConnectionsVisibility connectionsVisibility,
@@ -22,15 +24,19 @@ public record PrivacySettings(
         boolean requireShared,
         boolean secondDegreeOnly,
         ProfileVisibility profileVisibility,
-        boolean showAlsoViewed) {
+        boolean showAlsoViewed,
+        boolean followPrimary,
+        FollowersFrom followersFrom) {
 
     public static final PrivacySettings DEFAULTS = new PrivacySettings(ConnectionsVisibility.CONNECTIONS,
-            InvitationsFrom.ANYONE, false, false, false, ProfileVisibility.EVERYONE, true);
+            InvitationsFrom.ANYONE, false, false, false, ProfileVisibility.EVERYONE, true, false,
+            FollowersFrom.EVERYONE);
 
     public PrivacySettings {
         Objects.requireNonNull(connectionsVisibility, "connectionsVisibility");
         Objects.requireNonNull(invitationsFrom, "invitationsFrom");
         Objects.requireNonNull(profileVisibility, "profileVisibility");
+        Objects.requireNonNull(followersFrom, "followersFrom");
     }
 
     /** Whether any rule may send an invitation to the separate list. */

@@ -19,7 +19,9 @@ public record RapportProperties(
         @DefaultValue Invitations invitations,
         @DefaultValue Login login,
         @DefaultValue Demo demo,
-        @DefaultValue Suggestions suggestions) {
+        @DefaultValue Suggestions suggestions,
+        @DefaultValue Feed feed,
+        @DefaultValue Mail mail) {
 
     public record Connections(@DefaultValue("30000") int cap) {
         public Connections {
@@ -82,6 +84,25 @@ public record RapportProperties(
                 throw new IllegalArgumentException("rapport.suggestions.scan-budget must be positive, was " + scanBudget);
             }
         }
+    }
+
+    /** Updates (F2): audiences up to this size are delivered on write; larger ones are merged in on read. */
+    public record Feed(@DefaultValue("5000") int fanOutThreshold) {
+        public Feed {
+            if (fanOutThreshold < 0) {
+                throw new IllegalArgumentException("rapport.feed.fan-out-threshold must not be negative");
+            }
+        }
+    }
+
+    /**
+     * Outgoing e-mail (digests; later invitations of non-members). Sending needs an SMTP server:
+     * {@code spring.mail.host} (and port, username, password); without one nothing is sent.
+     * {@code publicUrl} is where links in e-mails point.
+     */
+    public record Mail(@DefaultValue("Rapport <no-reply@rapport.invalid>") String from,
+                       @DefaultValue("http://localhost:8080") String publicUrl,
+                       @DefaultValue("PT15M") Duration digestCheckInterval) {
     }
 
     public record Demo(
