@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import org.rapport.server.web.Problems;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Two filter chains. The JSON API ({@code /api/**}) is stateless: bearer tokens, no session, no
  * CSRF (no cookies to ride on), 401/403 as problem+json. Pages use a session cookie
  * ({@code SameSite=Lax}, HttpOnly), CSRF tokens on every form, and a strict Content Security Policy.
+ * The chains exist only in the web server; one-shot CLI commands start without them.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -44,6 +46,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain api(HttpSecurity http, AccountService accounts, JsonMapper json) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
@@ -67,6 +70,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain pages(HttpSecurity http, AccountService accounts, SecurityContextRepository contexts)
             throws Exception {
         http.securityContext(c -> c.securityContextRepository(contexts))
