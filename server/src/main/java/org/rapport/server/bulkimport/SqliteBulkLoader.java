@@ -15,8 +15,9 @@ import java.util.Map;
  * so the write lock is held from the start; rows go through one prepared {@code INSERT} per
  * table in JDBC batches.
  *
- * <p>For the load the connection turns foreign-key enforcement off and uses a large page cache,
- * which is what keeps index maintenance and rebuilding off the disk. Every reference an import
+ * <p>For the load the connection turns foreign-key enforcement off, uses a large page cache (what
+ * keeps index maintenance and rebuilding off the disk) and lets SQLite sort with helper threads
+ * when it rebuilds an index. Every reference an import
  * writes is to a row it writes itself with an id it assigned, checked while reading; checking them
  * again row by row ({@code PRAGMA foreign_key_check}) would cost as much as the load of
  * connections itself (measured in BENCHMARKS.md), so the tests do that instead.
@@ -28,9 +29,12 @@ final class SqliteBulkLoader extends BulkLoader {
     private static final int BATCH = 10_000;
     /** Page cache for the load, in KiB (negative: a size, not a page count). */
     private static final long CACHE_KIB = 512 * 1024;
+    /** Helper threads SQLite may use to sort when it builds an index (it uses none by default). */
+    private static final int SORT_THREADS = 2;
 
     private long previousCacheSize;
     private long previousForeignKeys;
+    private long previousThreads;
 
     SqliteBulkLoader(Connection connection) {
         super(connection);
@@ -40,8 +44,10 @@ final class SqliteBulkLoader extends BulkLoader {
     protected void prepareSession() throws SQLException {
         previousCacheSize = queryLong("PRAGMA cache_size");
         previousForeignKeys = queryLong("PRAGMA foreign_keys");
+        previousThreads = queryLong("PRAGMA threads");
         execute("PRAGMA foreign_keys = OFF");
         execute("PRAGMA cache_size = -" + CACHE_KIB);
+        execute("PRAGMA threads = " + SORT_THREADS);
     }
 
     @Override
@@ -157,5 +163,6 @@ final class SqliteBulkLoader extends BulkLoader {
     protected void restoreSession() throws SQLException {
         execute("PRAGMA foreign_keys = " + (previousForeignKeys != 0 ? "ON" : "OFF"));
         execute("PRAGMA cache_size = " + previousCacheSize);
+        execute("PRAGMA threads = " + previousThreads);
     }
 }
