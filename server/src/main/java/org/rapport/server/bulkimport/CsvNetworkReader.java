@@ -80,7 +80,7 @@ final class CsvNetworkReader {
         if (hasConnections) {
             readConnections(connectionsFile, edges, index, progress);
         }
-        progress.phase("sort connections", 0, ImportProgress.Unit.ROWS);
+        progress.phase("sort connections", 0, ImportProgress.Unit.STEPS);
         edges.finish();
         return network;
     }

@@ -6,7 +6,8 @@ package org.rapport.server.bulkimport;
  */
 public interface ImportProgress {
 
-    enum Unit { ROWS, BYTES }
+    /** What a phase counts: rows written, bytes read, or steps (indexes rebuilt). */
+    enum Unit { ROWS, BYTES, STEPS }
 
     /** Reports nothing. */
     ImportProgress SILENT = new ImportProgress() {

@@ -129,7 +129,7 @@ final class LdbcReader {
         readEducation(personIndex, organisations);
         readInterests(personIndex, tags);
         readForums(personIndex);
-        progress.phase("sort connections", 0, ImportProgress.Unit.ROWS);
+        progress.phase("sort connections", 0, ImportProgress.Unit.STEPS);
         network.connections().finish();
         return network;
     }

@@ -144,7 +144,7 @@ public class NetworkImporter {
         EdgeBuffer edges = network.connections();
         long now = startedAt.toEpochMilli();
         try (BulkLoader db = BulkLoader.open(dataSource, database)) {
-            progress.phase("check against the database", 0, ImportProgress.Unit.ROWS);
+            progress.phase("check against the database", 0, ImportProgress.Unit.STEPS);
             db.begin();
             long memberBase = db.lastId("members");
             long groupBase = db.lastId("groups");
@@ -178,7 +178,7 @@ public class NetworkImporter {
             writeGroups(db, network, memberBase, groupBase, now, progress);
 
             if (!rebuild.isEmpty()) {
-                progress.phase("rebuild indexes", rebuild.size(), ImportProgress.Unit.ROWS);
+                progress.phase("rebuild indexes", rebuild.size(), ImportProgress.Unit.STEPS);
                 for (String ddl : rebuild) {
                     db.execute(ddl);
                     progress.advance(1);
@@ -194,9 +194,9 @@ public class NetworkImporter {
             Long last = members.isEmpty() ? null : memberBase + members.size();
             ImportSummary draft = summary(0, network, start, first, last, progress);
             long importId = recordImport(db, draft, startedAt, clock.instant());
-            progress.phase("commit", 0, ImportProgress.Unit.ROWS);
+            progress.phase("commit", 0, ImportProgress.Unit.STEPS);
             db.commit();
-            progress.phase("checkpoint", 0, ImportProgress.Unit.ROWS);
+            progress.phase("checkpoint", 0, ImportProgress.Unit.STEPS);
             db.close();
             progress.done();
             return summary(importId, network, start, first, last, progress);

@@ -122,7 +122,7 @@ final class SnapReader {
             newIndex[i] = rank;
             oldIndex[rank] = i;
         }
-        progress.phase("sort connections", 0, ImportProgress.Unit.ROWS);
+        progress.phase("sort connections", 0, ImportProgress.Unit.STEPS);
         edges.remap(newIndex);
         edges.finish();
 

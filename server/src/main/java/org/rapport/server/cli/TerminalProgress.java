@@ -98,8 +98,8 @@ final class TerminalProgress implements ImportProgress {
             if (total > 0) {
                 line.append(" / ").append(amount(total));
             }
-            line.append(unit == Unit.BYTES ? "" : " rows");
-            if (seconds > 0.5 && done > 0) {
+            line.append(unit == Unit.ROWS ? " rows" : "");
+            if (seconds > 0.5 && done > 0 && unit != Unit.STEPS) {
                 line.append("  ").append(amount((long) (done / seconds))).append("/s");
             }
         }
