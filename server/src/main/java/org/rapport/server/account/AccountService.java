@@ -63,6 +63,19 @@ public class AccountService {
         this.decoyHash = passwords.encode("decoy password that matches nothing");
     }
 
+    /**
+     * The password hash of a member who has no password yet (members brought in by a bulk import):
+     * no password matches it, and sign-in treats it like a wrong password without asking the
+     * encoder (which would log it as a malformed hash).
+     */
+    public static final String NO_PASSWORD = "!no-password";
+
+    /** Whether {@code email}, already normalised, is shaped like an address Rapport accepts. */
+    public static boolean looksLikeEmail(String email) {
+        return email != null && email.length() <= EMAIL_MAX && EMAIL.matcher(email).matches()
+                && !Text.hasControlCharacters(email, false);
+    }
+
     /** Normalises an e-mail address for storage and lookup: trimmed and lower case. */
     public static String normaliseEmail(String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
@@ -74,8 +87,7 @@ public class AccountService {
         String email = normaliseEmail(rawEmail);
         if (email.isEmpty()) {
             errors.add("email", "E-mail address is required.");
-        } else if (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()
-                || Text.hasControlCharacters(email, false)) {
+        } else if (!looksLikeEmail(email)) {
             errors.add("email", "This does not look like an e-mail address.");
         }
         checkPassword(password, "password", errors);
@@ -124,10 +136,10 @@ public class AccountService {
         // No stored address holds control characters (PostgreSQL would refuse the NUL in the query).
         Optional<MemberRepository.Credentials> credentials = Text.hasControlCharacters(email, false)
                 ? Optional.empty() : members.findCredentialsByEmail(email);
+        boolean hasPassword = credentials.isPresent() && !NO_PASSWORD.equals(credentials.get().passwordHash());
         boolean ok = password != null && password.length() <= PASSWORD_MAX
-                && passwords.matches(password, credentials.map(MemberRepository.Credentials::passwordHash)
-                .orElse(decoyHash))
-                && credentials.isPresent();
+                && passwords.matches(password, hasPassword ? credentials.get().passwordHash() : decoyHash)
+                && hasPassword;
         if (!ok) {
             throttle.recordFailure(email, client);
             throw new InvalidCredentialsException();
@@ -149,7 +161,8 @@ public class AccountService {
         MemberRepository.Credentials credentials = members.findCredentials(memberId)
                 .orElseThrow(MemberNotFoundException::new);
         Errors errors = new Errors();
-        if (current == null || !passwords.matches(current, credentials.passwordHash())) {
+        if (current == null || NO_PASSWORD.equals(credentials.passwordHash())
+                || !passwords.matches(current, credentials.passwordHash())) {
             errors.add("currentPassword", "The current password is not right.");
         }
         checkPassword(next, "newPassword", errors);
@@ -236,7 +249,8 @@ public class AccountService {
     /** Checks a member's password (confirming a dangerous action such as deleting the account). */
     public boolean passwordMatches(long memberId, String password) {
         return password != null && password.length() <= PASSWORD_MAX
-                && members.findCredentials(memberId).map(c -> passwords.matches(password, c.passwordHash()))
+                && members.findCredentials(memberId).filter(c -> !NO_PASSWORD.equals(c.passwordHash()))
+                .map(c -> passwords.matches(password, c.passwordHash()))
                 .orElse(false);
     }
 }

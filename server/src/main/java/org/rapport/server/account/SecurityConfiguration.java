@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Two filter chains. The JSON API ({@code /api/**}) is stateless: bearer tokens, no session, no
  * CSRF (no cookies to ride on), 401/403 as problem+json. Pages use a session cookie
  * ({@code SameSite=Lax}, HttpOnly), CSRF tokens on every form, and a strict Content Security Policy.
+ * The chains exist only in the web server; one-shot CLI commands start without them.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

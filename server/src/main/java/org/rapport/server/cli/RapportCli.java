@@ -1,11 +1,13 @@
 package org.rapport.server.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.rapport.server.RapportApplication;
+import org.rapport.server.system.Database;
 import org.springframework.beans.BeansException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -19,11 +21,12 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * The {@code rapport} command: {@code serve} runs the server; {@code graph …} answers graph
- * questions from the database as {@code api.md} describes. Every command takes {@code --db}.
+ * questions from the database as {@code api.md} describes; {@code import} loads a network in bulk.
+ * Every command takes {@code --db}.
  */
 @Command(name = "rapport", mixinStandardHelpOptions = true, version = "Rapport 0.1.0",
         description = "A self-hostable professional network.",
-        subcommands = {RapportCli.Serve.class, GraphCommand.class, RapportCli.Import.class})
+        subcommands = {RapportCli.Serve.class, GraphCommand.class, ImportCommand.class})
 public final class RapportCli implements Callable<Integer> {
 
     @Option(names = "--db", scope = CommandLine.ScopeType.INHERIT, paramLabel = "<jdbc-url>",
@@ -79,6 +82,13 @@ public final class RapportCli implements Callable<Integer> {
         return args;
     }
 
+    /** The database the command works on, resolved as the application will resolve it. */
+    Database database() {
+        String url = db != null ? db : System.getenv("RAPPORT_DB_URL");
+        String dir = dataDir != null ? dataDir : System.getenv().getOrDefault("RAPPORT_DATA_DIR", "./data");
+        return Database.resolve(url, Path.of(dir));
+    }
+
     /** Starts the application without a web server, quietly, for a one-shot command. */
     ConfigurableApplicationContext startQuietly() {
         List<String> args = springArgs();
@@ -123,20 +133,6 @@ public final class RapportCli implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
             return 0;
-        }
-    }
-
-    @Command(name = "import", description = "Bulk import of a network (ldbc, snap, csv). Arrives with feature E7.")
-    static final class Import implements Callable<Integer> {
-        @Option(names = "--format", required = true, description = "ldbc, snap or csv")
-        String format;
-
-        @CommandLine.Parameters(paramLabel = "PATH")
-        String path;
-
-        @Override
-        public Integer call() {
-            throw new CliException("import is not available in this version yet (feature E7)", 2);
         }
     }
 }

@@ -43,7 +43,8 @@ public final class DemoNetworkGenerator {
     private record Industry(String name, List<String> companies, List<String> titles, List<String> skills) {
     }
 
-    private static final List<String> FIRST = List.of(
+    /** First names of generated people; also used to name the members of a SNAP import. */
+    public static final List<String> FIRST = List.of(
             "Ada", "Ahmed", "Aiko", "Alejandro", "Amara", "Amelia", "Anders", "Ana", "Arjun", "Astrid",
             "Ben", "Bianca", "Carlos", "Chen", "Chloé", "Dara", "David", "Diego", "Elena", "Emeka",
             "Emma", "Farah", "Fatima", "Felix", "Gabriel", "Grace", "Hannah", "Hiro", "Ibrahim", "Ines",
@@ -53,7 +54,8 @@ public final class DemoNetworkGenerator {
             "Naomi", "Nikhil", "Nina", "Noah", "Nora", "Olga", "Omar", "Oscar", "Paolo", "Priya",
             "Rafael", "Rahul", "Rania", "Rosa", "Ruth", "Sakura", "Samuel", "Sara", "Sebastian", "Sofia",
             "Sven", "Tariq", "Thomas", "Tomás", "Valentina", "Victor", "Wei", "Yara", "Yusuf", "Zoë");
-    private static final List<String> LAST = List.of(
+    /** Last names of generated people; also used to name the members of a SNAP import. */
+    public static final List<String> LAST = List.of(
             "Abara", "Andersson", "Bakker", "Banerjee", "Becker", "Bianchi", "Brown", "Castillo", "Chen",
             "Cohen", "Costa", "Dubois", "Eriksen", "Fernández", "Fischer", "Garcia", "Gonzalez", "Gupta",
             "Haddad", "Hansen", "Hoffmann", "Huang", "Ivanova", "Jansen", "Johnson", "Kaur", "Kim",

@@ -95,6 +95,18 @@ public record Database(Vendor vendor, String url) {
         return vendor == Vendor.SQLITE;
     }
 
+    /** The database file of a file-based SQLite URL; empty for PostgreSQL, in-memory and {@code file:} URIs. */
+    public java.util.Optional<Path> sqliteFile() {
+        if (!isSqlite()) {
+            return java.util.Optional.empty();
+        }
+        String file = displayUrl().substring("jdbc:sqlite:".length());
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Path.of(file).toAbsolutePath());
+    }
+
     /** The URL without credentials or parameters, for logs and the health page. */
     public String displayUrl() {
         int q = url.indexOf('?');
