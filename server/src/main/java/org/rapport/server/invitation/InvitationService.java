@@ -287,9 +287,11 @@ public class InvitationService {
         List<QuotaStatus.Cooldown> cooldowns = new ArrayList<>();
         List<InvitationRepository.Withdrawal> withdrawals = invitations.withdrawalsSince(me, now.minus(rules.reinviteCooldown()));
         Map<Long, MemberSummary> withdrawn = members.findSummaries(withdrawals.stream().map(InvitationRepository.Withdrawal::recipientId).toList());
+        // A member hidden from me by a block either way is not named, not even as one I may not invite yet (B4).
+        Set<Long> hidden = withdrawals.isEmpty() ? Set.of() : blocks.hiddenFrom(me);
         for (InvitationRepository.Withdrawal w : withdrawals) {
             MemberSummary m = withdrawn.get(w.recipientId());
-            if (m != null) {
+            if (m != null && !hidden.contains(m.id())) {
                 cooldowns.add(new QuotaStatus.Cooldown(m, w.at().plus(rules.reinviteCooldown())));
             }
         }
