@@ -125,6 +125,16 @@ class SuggestionRepository {
                 .query(Long.class).list();
     }
 
+    /** Those of {@code members} who show their whole profile only to their network (I3). */
+    Set<Long> keptToNetwork(Collection<Long> members) {
+        Set<Long> out = new HashSet<>();
+        for (List<Long> chunk : chunks(members)) {
+            out.addAll(jdbc.sql("SELECT id FROM members WHERE id IN (:ids) AND profile_visibility = 'NETWORK'")
+                    .param("ids", chunk).query(Long.class).list());
+        }
+        return out;
+    }
+
     private static List<List<Long>> chunks(Collection<Long> ids) {
         List<Long> all = new ArrayList<>(ids);
         List<List<Long>> out = new ArrayList<>();

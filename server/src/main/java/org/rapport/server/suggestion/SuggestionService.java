@@ -17,6 +17,7 @@ import org.rapport.server.invitation.InvitationService;
 import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
 import org.rapport.server.member.MemberSummary;
+import org.rapport.server.network.Degree;
 import org.rapport.server.network.NetworkService;
 import org.rapport.server.privacy.BlockService;
 import org.rapport.server.suggestion.SuggestionRepository.Place;
@@ -186,8 +187,13 @@ public class SuggestionService {
     }
 
     private void addBackground(long me, Map<Long, Candidate> pool, Set<Long> excluded, List<Long> ids) {
+        // Out of my network, a member who keeps their profile to their network has not shown me where
+        // they worked or studied: that is no reason to suggest them, and the reason would tell (I3).
+        Set<Long> keptToNetwork = repository.keptToNetwork(ids.stream()
+                .filter(id -> id != me && network.degree(me, id) == Degree.OUT_OF_NETWORK).toList());
         for (long id : ids) {
-            if (id == me || pool.containsKey(id) || excluded.contains(id) || network.areConnected(me, id)) {
+            if (id == me || pool.containsKey(id) || excluded.contains(id) || network.areConnected(me, id)
+                    || keptToNetwork.contains(id)) {
                 continue;
             }
             long[] mutual = network.mutualIds(me, id);
