@@ -384,6 +384,7 @@ public class InvitationService {
             Instant now = clock.instant();
             Invitation inv = invitations.findById(invitationId)
                     .filter(i -> i.senderId() == me)
+                    .filter(this::notHiddenByABlock)
                     .orElseThrow(InvitationNotFoundException::new);
             if (inv.status() == InvitationStatus.WITHDRAWN) {
                 return inv;
@@ -417,10 +418,11 @@ public class InvitationService {
         });
     }
 
-    /** An invitation as one of its two members may see it; 404 for anyone else. */
+    /** An invitation as one of its two members may see it; 404 for anyone else, and for both once either blocked the other. */
     public Invitation get(long me, long invitationId) {
         Invitation inv = invitations.findById(invitationId)
                 .filter(i -> i.senderId() == me || i.recipientId() == me)
+                .filter(this::notHiddenByABlock)
                 .orElseThrow(InvitationNotFoundException::new);
         if (inv.recipientId() == me && inv.status() == InvitationStatus.WITHDRAWN) {
             throw new InvitationNotFoundException();
@@ -509,7 +511,17 @@ public class InvitationService {
     private Invitation received(long me, long invitationId) {
         return invitations.findById(invitationId)
                 .filter(i -> i.recipientId() == me && i.status() != InvitationStatus.WITHDRAWN)
+                .filter(this::notHiddenByABlock)
                 .orElseThrow(InvitationNotFoundException::new);
+    }
+
+    /**
+     * Whether neither member of the invitation blocked the other. A block hides each from the other
+     * everywhere (B4): their invitations, which the block closed, are not found by either, so that
+     * no answer shows the other member or acts on what they had.
+     */
+    private boolean notHiddenByABlock(Invitation inv) {
+        return !blocks.hidden(inv.senderId(), inv.recipientId());
     }
 
     private void checkCaps(long me, long other, String otherName) {
