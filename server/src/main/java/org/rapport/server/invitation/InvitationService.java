@@ -296,9 +296,11 @@ public class InvitationService {
         List<QuotaStatus.Cooldown> cooldowns = new ArrayList<>();
         List<InvitationRepository.Withdrawal> withdrawals = invitations.withdrawalsSince(me, now.minus(rules.reinviteCooldown()));
         Map<Long, MemberSummary> withdrawn = members.findSummaries(withdrawals.stream().map(InvitationRepository.Withdrawal::recipientId).toList());
+        // A member hidden from me by a block either way is not named, not even as one I may not invite yet (B4).
+        Set<Long> hidden = withdrawals.isEmpty() ? Set.of() : blocks.hiddenFrom(me);
         for (InvitationRepository.Withdrawal w : withdrawals) {
             MemberSummary m = withdrawn.get(w.recipientId());
-            if (m != null) {
+            if (m != null && !hidden.contains(m.id())) {
                 cooldowns.add(new QuotaStatus.Cooldown(m, w.at().plus(rules.reinviteCooldown())));
             }
         }
@@ -395,6 +397,7 @@ public class InvitationService {
             Instant now = clock.instant();
             Invitation inv = invitations.findById(invitationId)
                     .filter(i -> i.senderId() == me)
+                    .filter(this::notHiddenByABlock)
                     .orElseThrow(InvitationNotFoundException::new);
             if (inv.status() == InvitationStatus.WITHDRAWN) {
                 return inv;
@@ -428,10 +431,11 @@ public class InvitationService {
         });
     }
 
-    /** An invitation as one of its two members may see it; 404 for anyone else. */
+    /** An invitation as one of its two members may see it; 404 for anyone else, and for both once either blocked the other. */
     public Invitation get(long me, long invitationId) {
         Invitation inv = invitations.findById(invitationId)
                 .filter(i -> i.senderId() == me || i.recipientId() == me)
+                .filter(this::notHiddenByABlock)
                 .orElseThrow(InvitationNotFoundException::new);
         if (inv.recipientId() == me && inv.status() == InvitationStatus.WITHDRAWN) {
             throw new InvitationNotFoundException();
@@ -520,7 +524,17 @@ public class InvitationService {
     private Invitation received(long me, long invitationId) {
         return invitations.findById(invitationId)
                 .filter(i -> i.recipientId() == me && i.status() != InvitationStatus.WITHDRAWN)
+                .filter(this::notHiddenByABlock)
                 .orElseThrow(InvitationNotFoundException::new);
+    }
+
+    /**
+     * Whether neither member of the invitation blocked the other. A block hides each from the other
+     * everywhere (B4): their invitations, which the block closed, are not found by either, so that
+     * no answer shows the other member or acts on what they had.
+     */
+    private boolean notHiddenByABlock(Invitation inv) {
+        return !blocks.hidden(inv.senderId(), inv.recipientId());
     }
 
     private void checkCaps(long me, long other, String otherName) {

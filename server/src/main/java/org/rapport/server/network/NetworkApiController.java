@@ -10,6 +10,8 @@ import org.rapport.server.account.MemberPrincipal;
 import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
 import org.rapport.server.privacy.BlockService;
+import org.rapport.server.privacy.PrivacyService;
+import org.rapport.server.privacy.ProfileVisibility;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,10 +37,12 @@ class NetworkApiController {
     private final MemberRepository members;
     private final SharedBackground background;
     private final BlockService blocks;
+    private final PrivacyService privacy;
 
     NetworkApiController(NetworkService network, MemberRepository members, SharedBackground background,
-                         BlockService blocks) {
+                         BlockService blocks, PrivacyService privacy) {
         this.blocks = blocks;
+        this.privacy = privacy;
         this.network = network;
         this.members = members;
         this.background = background;
@@ -67,8 +71,15 @@ class NetworkApiController {
         java.util.Set<Long> hidden = blocks.hiddenFrom(me.memberId());
         List<MemberCardJson> path = list.stream().anyMatch(hidden::contains) ? List.of()
                 : network.cardsFor(me.memberId(), list).stream().map(MemberCardJson::of).toList();
-        SharedBackground.Shared shared = background.between(me.memberId(), id);
-        return new PathJson(network.degree(me.memberId(), id), path,
+        Degree degree = network.degree(me.memberId(), id);
+        // Out of the member's network, a profile kept to the network shows no schools, companies or
+        // interests, so neither does what we would share (as on the profile itself).
+        boolean limited = degree == Degree.OUT_OF_NETWORK
+                && privacy.settings(id).profileVisibility() == ProfileVisibility.NETWORK;
+        SharedBackground.Shared shared = limited
+                ? new SharedBackground.Shared(List.of(), List.of(), List.of())
+                : background.between(me.memberId(), id);
+        return new PathJson(degree, path,
                 new SharedJson(List.of(), shared.schools(), shared.companies(), shared.interests()));
     }
 }

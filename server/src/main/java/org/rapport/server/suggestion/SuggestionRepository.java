@@ -125,6 +125,27 @@ class SuggestionRepository {
                 .query(Long.class).list();
     }
 
+    /** The member's connections who let nobody see their connections (I1: ONLY_ME). */
+    Set<Long> connectionsKeepingTheirList(long member) {
+        return new HashSet<>(jdbc.sql("""
+                        SELECT m.id FROM connections c JOIN members m ON m.id = c.member_hi
+                        WHERE c.member_lo = :me AND m.connections_visibility = 'ONLY_ME'
+                        UNION
+                        SELECT m.id FROM connections c JOIN members m ON m.id = c.member_lo
+                        WHERE c.member_hi = :me AND m.connections_visibility = 'ONLY_ME'""")
+                .param("me", member).query(Long.class).list());
+    }
+
+    /** Those of {@code members} who show their whole profile only to their network (I3). */
+    Set<Long> keptToNetwork(Collection<Long> members) {
+        Set<Long> out = new HashSet<>();
+        for (List<Long> chunk : chunks(members)) {
+            out.addAll(jdbc.sql("SELECT id FROM members WHERE id IN (:ids) AND profile_visibility = 'NETWORK'")
+                    .param("ids", chunk).query(Long.class).list());
+        }
+        return out;
+    }
+
     private static List<List<Long>> chunks(Collection<Long> ids) {
         List<Long> all = new ArrayList<>(ids);
         List<List<Long>> out = new ArrayList<>();

@@ -17,6 +17,7 @@ import org.rapport.server.invitation.InvitationService;
 import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
 import org.rapport.server.member.MemberSummary;
+import org.rapport.server.network.Degree;
 import org.rapport.server.network.NetworkService;
 import org.rapport.server.privacy.BlockService;
 import org.rapport.server.suggestion.SuggestionRepository.Place;
@@ -31,7 +32,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * engine's friends-of-friends tally within a scan budget) and shared background (people whose
  * time at one of my recent companies overlapped mine, people at one of my schools within two
  * years of me). Never suggested: me, my connections, anyone I have an open invitation with either
- * way, anyone whose invitation I ignored or who ignored mine, anyone I dismissed.
+ * way, anyone whose invitation I ignored or who ignored mine, anyone I dismissed, anyone hidden
+ * from me by a block. Privacy (I1, I3): a connection of mine who shows their connections to nobody
+ * introduces nobody (their connections are neither found nor counted nor named through them), and
+ * a member out of my network who keeps their profile to their network is no colleague or classmate
+ * of mine, since their profile does not show me where they worked or studied.
  *
  * <p>Each candidate gets one score, the sum of:
  * <ul>
@@ -95,21 +100,33 @@ public class SuggestionService {
         Set<Long> excluded = new HashSet<>(invitations.suggestionBlockers(me));
         excluded.addAll(repository.dismissed(me));
         excluded.addAll(blocks.hiddenFrom(me));
+        // My connections who keep their connections to themselves (ONLY_ME) show me only the ones we
+        // share (I1): their other connections are neither suggested to me on their account nor told
+        // apart by naming them as a mutual connection.
+        Set<Long> concealing = repository.connectionsKeepingTheirList(me);
 
         Map<Long, Candidate> pool = new LinkedHashMap<>();
         Suggestions fromGraph = network.suggest(me, GRAPH_POOL, excluded::contains, budget);
         for (int i = 0; i < fromGraph.size(); i++) {
             long id = fromGraph.members()[i];
-            pool.put(id, new Candidate(id, fromGraph.mutualCounts()[i], fromGraph.scores()[i]));
+            if (concealing.isEmpty()) {
+                pool.put(id, new Candidate(id, fromGraph.mutualCounts()[i], fromGraph.scores()[i]));
+                continue;
+            }
+            long[] mutual = mutualIds(me, id, concealing);
+            if (mutual.length > 0) {
+                pool.put(id, new Candidate(id, mutual.length, adamicAdar(mutual)));
+            }
         }
         int thisYear = clock.instant().atZone(ZoneOffset.UTC).getYear();
         List<Stint> myPositions = recentFirst(repository.positions(me));
         List<Stint> mySchools = recentFirst(repository.education(me));
         for (Stint p : myPositions.subList(0, Math.min(RECENT_STINTS, myPositions.size()))) {
-            addBackground(me, pool, excluded, repository.colleagues(me, p.key(), from(p, 0), to(p, thisYear), PER_STINT));
+            addBackground(me, pool, excluded, concealing,
+                    repository.colleagues(me, p.key(), from(p, 0), to(p, thisYear), PER_STINT));
         }
         for (Stint s : mySchools.subList(0, Math.min(RECENT_STINTS, mySchools.size()))) {
-            addBackground(me, pool, excluded, repository.classmates(me, s.key(),
+            addBackground(me, pool, excluded, concealing, repository.classmates(me, s.key(),
                     from(s, 0) - CLASSMATE_YEARS, to(s, thisYear) + CLASSMATE_YEARS, PER_STINT));
         }
         if (pool.isEmpty()) {
@@ -133,7 +150,7 @@ public class SuggestionService {
         Set<Long> toLoad = new HashSet<>();
         for (Scored s : top) {
             toLoad.add(s.candidate.id);
-            long[] mutual = network.mutualIds(me, s.candidate.id);
+            long[] mutual = mutualIds(me, s.candidate.id, concealing);
             long[] named = java.util.Arrays.copyOf(mutual, Math.min(NAMED_MUTUALS, mutual.length));
             namedMutuals.put(s.candidate.id, named);
             for (long m : named) {
@@ -185,18 +202,35 @@ public class SuggestionService {
     private record Scored(Candidate candidate, double score, List<Reason> background) {
     }
 
-    private void addBackground(long me, Map<Long, Candidate> pool, Set<Long> excluded, List<Long> ids) {
+    private void addBackground(long me, Map<Long, Candidate> pool, Set<Long> excluded, Set<Long> concealing,
+                               List<Long> ids) {
+        // Out of my network, a member who keeps their profile to their network has not shown me where
+        // they worked or studied: that is no reason to suggest them, and the reason would tell (I3).
+        Set<Long> keptToNetwork = repository.keptToNetwork(ids.stream()
+                .filter(id -> id != me && network.degree(me, id) == Degree.OUT_OF_NETWORK).toList());
         for (long id : ids) {
-            if (id == me || pool.containsKey(id) || excluded.contains(id) || network.areConnected(me, id)) {
+            if (id == me || pool.containsKey(id) || excluded.contains(id) || network.areConnected(me, id)
+                    || keptToNetwork.contains(id)) {
                 continue;
             }
-            long[] mutual = network.mutualIds(me, id);
-            double aa = 0;
-            for (long z : mutual) {
-                aa += 1.0 / Math.log(Math.max(2, network.connectionCount(z)));
-            }
-            pool.put(id, new Candidate(id, mutual.length, aa));
+            long[] mutual = mutualIds(me, id, concealing);
+            pool.put(id, new Candidate(id, mutual.length, adamicAdar(mutual)));
         }
+    }
+
+    /** The connections I share with {@code other}, less those that keep their connections to themselves. */
+    private long[] mutualIds(long me, long other, Set<Long> concealing) {
+        long[] mutual = network.mutualIds(me, other);
+        return concealing.isEmpty() ? mutual
+                : java.util.Arrays.stream(mutual).filter(z -> !concealing.contains(z)).toArray();
+    }
+
+    private double adamicAdar(long[] mutual) {
+        double aa = 0;
+        for (long z : mutual) {
+            aa += 1.0 / Math.log(Math.max(2, network.connectionCount(z)));
+        }
+        return aa;
     }
 
     private Scored score(Candidate c, int thisYear, List<Stint> myPositions, List<Stint> mySchools, Place mine,
