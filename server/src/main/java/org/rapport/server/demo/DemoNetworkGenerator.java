@@ -37,7 +37,8 @@ public final class DemoNetworkGenerator {
     public record Link(int from, int to, Instant at, String note) {
     }
 
-    public record Network(List<Person> people, List<Link> connections, List<Link> invitations, List<Link> views) {
+    public record Network(List<Person> people, List<Link> connections, List<Link> invitations, List<Link> views,
+                          List<Link> updates) {
     }
 
     private record Industry(String name, List<String> companies, List<String> titles, List<String> skills) {
@@ -227,7 +228,34 @@ public final class DemoNetworkGenerator {
             }
         }
         List<Link> invitations = invitationsFor(people, edges, links);
-        return new Network(people, links, invitations, viewsFor(people, links));
+        return new Network(people, links, invitations, viewsFor(people, links), updatesFor(people));
+    }
+
+    private static final List<String> UPDATES = List.of(
+            "Excited to share that I have started a new role as %s at %s!",
+            "Three things I learned this quarter at %2$s: measure first, write it down, and ask for help early.",
+            "We are hiring at %2$s. If you know someone great, send them my way.",
+            "Great discussion today on where %3$s is heading. Slides are on our team page: https://example.com/talks",
+            "Proud of the team at %2$s for shipping this week. Small steps, every week, add up.",
+            "Looking for recommendations: what is the best book you read this year about %3$s?",
+            "Celebrating five years in %3$s today. Thank you to everyone who helped along the way.",
+            "Heading to the %3$s meetup next Thursday. Who else is going?");
+
+    /** A few hundred updates over the last month, from about one member in eight, the demo member included. */
+    private List<Link> updatesFor(List<Person> people) {
+        List<Link> updates = new ArrayList<>();
+        for (Person p : people) {
+            if (p.index() != 0 && random.nextInt(8) != 0) {
+                continue;
+            }
+            Position job = p.positions().isEmpty() ? null : p.positions().get(0);
+            String title = job == null ? "consultant" : job.title();
+            String company = job == null ? "my company" : job.company();
+            String text = String.format(Locale.ENGLISH, pick(UPDATES), title, company, p.industry());
+            Instant at = now.minus(Duration.ofMinutes(30 + random.nextInt(30 * 24 * 60)));
+            updates.add(new Link(p.index(), p.index(), at, text));
+        }
+        return updates;
     }
 
     /**

@@ -77,9 +77,9 @@ class DemoNetworkLoader implements ApplicationRunner {
         String hash = passwords.encode(PASSWORD);
         tx.executeWithoutResult(status -> load(network, hash, now));
         index.reload();
-        log.info("Demo network generated: {} members, {} connections, {} invitations, {} profile views in {} ms",
+        log.info("Demo network generated: {} members, {} connections, {} invitations, {} profile views, {} updates in {} ms",
                 network.people().size(), network.connections().size(), network.invitations().size(),
-                network.views().size(),
+                network.views().size(), network.updates().size(),
                 (System.nanoTime() - start) / 1_000_000);
         printSignIn(true);
     }
@@ -120,6 +120,30 @@ class DemoNetworkLoader implements ApplicationRunner {
         jdbc.batchUpdate("""
                 INSERT INTO profile_views (viewer_id, viewed_id, day, viewed_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT DO NOTHING""", views);
+        loadUpdates(network, ids);
+    }
+
+    /** Updates shared with anyone, delivered into the feeds of the author's connections (who follow them). */
+    private void loadUpdates(DemoNetworkGenerator.Network network, long[] ids) {
+        java.util.Map<Integer, List<Integer>> neighbours = new java.util.HashMap<>();
+        for (DemoNetworkGenerator.Link l : network.connections()) {
+            neighbours.computeIfAbsent(l.from(), k -> new ArrayList<>()).add(l.to());
+            neighbours.computeIfAbsent(l.to(), k -> new ArrayList<>()).add(l.from());
+        }
+        List<Object[]> items = new ArrayList<>();
+        for (DemoNetworkGenerator.Link u : network.updates()) {
+            List<Integer> audience = neighbours.getOrDefault(u.from(), List.of());
+            long at = u.at().toEpochMilli();
+            long id = jdbc.queryForObject("""
+                    INSERT INTO posts (author_id, body, visibility, fanned_out, reach, created_at)
+                    VALUES (?, ?, 'ANYONE', TRUE, ?, ?) RETURNING id""", Long.class,
+                    ids[u.from()], u.note(), audience.size(), at);
+            items.add(new Object[] {ids[u.from()], id, ids[u.from()], at});
+            for (int m : audience) {
+                items.add(new Object[] {ids[m], id, ids[u.from()], at});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO feed_items (member_id, post_id, author_id, created_at) VALUES (?, ?, ?, ?)", items);
     }
 
     private void printSignIn(boolean fresh) {

@@ -198,7 +198,7 @@ public class PostService {
             posts.removeAuthorFromFeed(change.follower(), change.followee());
             return;
         }
-        Set<Post.Visibility> visible = network.areConnected(change.follower(), change.followee())
+        Set<Post.Visibility> visible = change.connected()
                 ? EnumSet.allOf(Post.Visibility.class) : EnumSet.of(Post.Visibility.ANYONE);
         for (Post p : posts.recentFannedOut(change.followee(), clock.instant().minus(Duration.ofDays(BACKFILL_DAYS)),
                 visible, BACKFILL)) {

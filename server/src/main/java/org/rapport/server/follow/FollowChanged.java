@@ -5,10 +5,15 @@ package org.rapport.server.follow;
  * (a follow or unfollow, a connection made or removed, a block), so that features built on
  * following (the feed) keep up in the same transaction.
  */
-public record FollowChanged(long follower, long followee, boolean following) {
+public record FollowChanged(long follower, long followee, boolean following, boolean connected) {
 
-    /** Both directions of a pair that connected (true) or parted (false). */
-    public static FollowChanged[] both(long a, long b, boolean following) {
-        return new FollowChanged[] {new FollowChanged(a, b, following), new FollowChanged(b, a, following)};
+    /**
+     * Both directions of a pair that connected (true: they follow each other and are connected)
+     * or parted (false). The graph index learns of a connection only after the commit, so the
+     * event says it.
+     */
+    public static FollowChanged[] both(long a, long b, boolean connectedNow) {
+        return new FollowChanged[] {new FollowChanged(a, b, connectedNow, connectedNow),
+                new FollowChanged(b, a, connectedNow, connectedNow)};
     }
 }

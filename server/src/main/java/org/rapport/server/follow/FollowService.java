@@ -83,12 +83,13 @@ public class FollowService {
                     member.firstName() + " can be followed only by their connections.");
         }
         tx.executeWithoutResult(status -> {
-            boolean started = network.areConnected(me, other)
+            boolean connected = network.areConnected(me, other);
+            boolean started = connected
                     ? follows.deleteUnfollow(me, other)
                     : follows.insertFollow(me, other, clock.instant());
             if (started) {
                 notifications.notify(other, NotificationKind.NEW_FOLLOWER, me, null);
-                events.publishEvent(new FollowChanged(me, other, true));
+                events.publishEvent(new FollowChanged(me, other, true, connected));
             }
         });
     }
@@ -99,11 +100,12 @@ public class FollowService {
             return;
         }
         tx.executeWithoutResult(status -> {
-            boolean stopped = network.areConnected(me, other)
+            boolean connected = network.areConnected(me, other);
+            boolean stopped = connected
                     ? follows.insertUnfollow(me, other, clock.instant())
                     : follows.deleteFollow(me, other);
             if (stopped) {
-                events.publishEvent(new FollowChanged(me, other, false));
+                events.publishEvent(new FollowChanged(me, other, false, connected));
             }
         });
     }

@@ -88,7 +88,7 @@ public class DigestMailer {
                 kinds.add(kind);
             }
         });
-        List<NotificationRepository.Row> rows = notifications.unreadSince(d.memberId(), kinds, d.since(), LINES + 1);
+        List<NotificationRepository.Row> rows = notifications.unreadSince(d.memberId(), kinds, d.since(), now, LINES + 1);
         if (rows.isEmpty()) {
             return false;
         }

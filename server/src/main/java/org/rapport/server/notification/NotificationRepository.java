@@ -174,16 +174,18 @@ public class NotificationRepository {
                 .list();
     }
 
-    /** Unread notifications of the given kinds since {@code since}, newest first. */
-    public List<Row> unreadSince(long memberId, java.util.Collection<NotificationKind> kinds, Instant since, int limit) {
+    /** Unread notifications of the given kinds after {@code since} and up to {@code until}, newest first. */
+    public List<Row> unreadSince(long memberId, java.util.Collection<NotificationKind> kinds, Instant since,
+                                 Instant until, int limit) {
         if (kinds.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
                         SELECT id, kind, actor_id, invitation_id, post_id, created_at, read_at FROM notifications
-                        WHERE member_id = :m AND read_at IS NULL AND created_at > :since AND kind IN (:kinds)
+                        WHERE member_id = :m AND read_at IS NULL AND created_at > :since AND created_at <= :until
+                          AND kind IN (:kinds)
                         ORDER BY id DESC LIMIT :limit""")
-                .param("m", memberId).param("since", since.toEpochMilli())
+                .param("m", memberId).param("since", since.toEpochMilli()).param("until", until.toEpochMilli())
                 .param("kinds", kinds.stream().map(Enum::name).toList()).param("limit", limit)
                 .query((rs, n) -> new Row(rs.getLong("id"), NotificationKind.valueOf(rs.getString("kind")),
                         nullableLong(rs, "actor_id"), nullableLong(rs, "invitation_id"),

@@ -91,6 +91,10 @@ public abstract class ApiIntegrationContract extends IntegrationContract {
         return perform(as, MockMvcRequestBuilders.patch(API + path), body);
     }
 
+    protected Response put(Caller as, String path, Object body) {
+        return perform(as, MockMvcRequestBuilders.put(API + path), body);
+    }
+
     protected Response delete(Caller as, String path) {
         return perform(as, MockMvcRequestBuilders.delete(API + path), null);
     }

@@ -1,0 +1,7 @@
+package org.rapport.server.connection;
+
+import org.rapport.server.support.SqliteSpringTest;
+
+@SqliteSpringTest
+class VipServiceSqliteIntegrationTest extends VipServiceContract {
+}

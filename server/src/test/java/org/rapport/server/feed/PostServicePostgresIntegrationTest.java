@@ -1,0 +1,7 @@
+package org.rapport.server.feed;
+
+import org.rapport.server.support.PostgresSpringTest;
+
+@PostgresSpringTest
+class PostServicePostgresIntegrationTest extends PostServiceContract {
+}

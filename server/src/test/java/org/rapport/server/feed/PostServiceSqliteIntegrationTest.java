@@ -1,0 +1,7 @@
+package org.rapport.server.feed;
+
+import org.rapport.server.support.SqliteSpringTest;
+
+@SqliteSpringTest
+class PostServiceSqliteIntegrationTest extends PostServiceContract {
+}
