@@ -47,12 +47,15 @@ public class AccountService {
     private final GraphIndex index;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
     /** Checked against when the e-mail is unknown, so both cases take as long. */
     private final String decoyHash;
 
     public AccountService(MemberRepository members, ApiTokenRepository tokens, PasswordEncoder passwords,
-                          LoginThrottle throttle, GraphIndex index, TransactionTemplate tx, Clock clock) {
+                          LoginThrottle throttle, GraphIndex index, TransactionTemplate tx, Clock clock,
+                          org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.members = members;
         this.tokens = tokens;
         this.passwords = passwords;
@@ -103,7 +106,11 @@ public class AccountService {
         String hash = passwords.encode(password);
         Instant now = clock.instant();
         try {
-            long id = tx.execute(status -> members.insert(email, hash, newStamp(), firstName, lastName, null, now));
+            long id = tx.execute(status -> {
+                long created = members.insert(email, hash, newStamp(), firstName, lastName, null, now);
+                events.publishEvent(new MemberSignedUp(created, email));
+                return created;
+            });
             if (id > Integer.MAX_VALUE) {
                 throw new IllegalStateException("member ids beyond 2^31 are not supported by the graph index");
             }

@@ -161,6 +161,12 @@ public class InvitationRepository {
      */
     public record SenderHistory(long accepted, long ignored, long dontKnow, long spam, long stale,
                                 long lastWeek, Instant oldestLastWeek, long lastDay, Instant oldestLastDay) {
+
+        /** With other invitations sent in the week and the day (e-mail invitations to non-members). */
+        public SenderHistory plusSent(long week, long day) {
+            return new SenderHistory(accepted, ignored, dontKnow, spam, stale, lastWeek + week, oldestLastWeek,
+                    lastDay + day, oldestLastDay);
+        }
     }
 
     public SenderHistory history(long sender, Instant windowStart, java.time.Duration staleAfter, Instant weekStart,

@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.rapport.server.account.AccountService;
 import org.rapport.server.connection.ConnectionRepository;
+import org.rapport.server.contacts.ContactRepository;
 import org.rapport.server.follow.FollowChanged;
 import org.rapport.server.follow.FollowRepository;
 import org.rapport.server.member.Member;
@@ -87,6 +88,7 @@ public class InvitationService {
     private final PrivacyService privacy;
     private final SharedBackground background;
     private final FollowRepository follows;
+    private final ContactRepository contacts;
     private final ApplicationEventPublisher events;
 
     public InvitationService(InvitationRepository invitations, ConnectionRepository connections,
@@ -94,9 +96,10 @@ public class InvitationService {
                              NotificationRepository notificationRows, NetworkService network, GraphIndex index,
                              TransactionTemplate tx, Clock clock, RapportProperties properties, MeterRegistry meters,
                              BlockService blocks, PrivacyService privacy, SharedBackground background,
-                             FollowRepository follows,
+                             FollowRepository follows, ContactRepository contacts,
             ApplicationEventPublisher events) {
         this.follows = follows;
+        this.contacts = contacts;
         this.events = events;
         this.blocks = blocks;
         this.privacy = privacy;
@@ -201,16 +204,16 @@ public class InvitationService {
         if (!settings.filtersInvitations()) {
             return null;
         }
-        // Imported contacts (E1) are not kept yet, so nobody is in anyone's contacts: the e-mail
-        // address is the only way past EMAIL_OR_CONTACTS, and CONTACTS keeps every invitation apart.
         switch (settings.invitationsFrom()) {
             case EMAIL_OR_CONTACTS -> {
-                if (!emailMatches) {
+                if (!emailMatches && !contacts.hasContact(invitee.id(), me)) {
                     return FilterReason.NOT_KNOWN;
                 }
             }
             case CONTACTS -> {
-                return FilterReason.NOT_IN_CONTACTS;
+                if (!contacts.hasContact(invitee.id(), me)) {
+                    return FilterReason.NOT_IN_CONTACTS;
+                }
             }
             case ANYONE -> { }
         }
@@ -235,20 +238,23 @@ public class InvitationService {
         RapportProperties.Quota q = rules.quota();
         InvitationRepository.SenderHistory h = invitations.history(me, now.minus(q.window()), q.staleAfter(),
                 now.minus(Duration.ofDays(7)), now.minus(Duration.ofDays(1)), now);
+        // Invitations by e-mail to people who are not members yet count too (E3).
+        h = h.plusSent(contacts.emailInvitationsSince(me, now.minus(Duration.ofDays(7))),
+                contacts.emailInvitationsSince(me, now.minus(Duration.ofDays(1))));
         InvitationQuota quota = new InvitationQuota(h.accepted(), h.ignored(), h.dontKnow(), h.spam(), h.stale(), q);
         long pending = invitations.countSent(me, now);
 
         Instant next = null;
         List<String> restrictions = new ArrayList<>();
         if (h.lastWeek() >= quota.weeklyAllowance()) {
-            Instant at = h.oldestLastWeek().plus(Duration.ofDays(7));
+            Instant at = (h.oldestLastWeek() == null ? now : h.oldestLastWeek()).plus(Duration.ofDays(7));
             next = at;
             restrictions.add(String.format(Locale.ENGLISH,
                     "You have sent %,d invitations in the last 7 days, your weekly allowance of %,d. "
                             + "You can send the next one on %s.", h.lastWeek(), quota.weeklyAllowance(), DAY_TIME.format(at)));
         }
         if (h.lastDay() >= quota.dailyAllowance()) {
-            Instant at = h.oldestLastDay().plus(Duration.ofDays(1));
+            Instant at = (h.oldestLastDay() == null ? now : h.oldestLastDay()).plus(Duration.ofDays(1));
             next = next == null || at.isAfter(next) ? at : next;
             restrictions.add(String.format(Locale.ENGLISH,
                     "You have sent %,d invitations in the last 24 hours, your daily allowance of %,d. "

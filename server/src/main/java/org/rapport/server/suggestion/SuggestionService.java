@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.rapport.graph.Suggestions;
+import org.rapport.server.contacts.ContactService;
 import org.rapport.server.invitation.InvitationService;
 import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
@@ -46,6 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       {@value #SAME_COMPANY} if we were there at different or unknown times;</li>
  *   <li>{@value #STUDIED_TOGETHER} if we were at the same school within two years of each other,
  *       else {@value #SAME_SCHOOL};</li>
+ *   <li>{@value #IN_CONTACTS} if they are in my imported contacts (and did not opt out of being
+ *       suggested to people who merely have their address);</li>
  *   <li>{@value #SAME_INDUSTRY} for the same industry and {@value #SAME_LOCATION} for the same
  *       location (these only rank candidates found otherwise; they never make one).</li>
  * </ul>
@@ -59,6 +62,7 @@ public class SuggestionService {
     static final double SAME_COMPANY = 0.6;
     static final double STUDIED_TOGETHER = 1.0;
     static final double SAME_SCHOOL = 0.4;
+    static final double IN_CONTACTS = 1.2;
     static final double SAME_INDUSTRY = 0.3;
     static final double SAME_LOCATION = 0.3;
 
@@ -69,6 +73,7 @@ public class SuggestionService {
     private static final int PER_STINT = 40;
     private static final int CLASSMATE_YEARS = 2;
     private static final int NAMED_MUTUALS = 3;
+    private static final int CONTACT_POOL = 100;
 
     private final NetworkService network;
     private final InvitationService invitations;
@@ -78,11 +83,13 @@ public class SuggestionService {
     private final Clock clock;
     private final long budget;
     private final BlockService blocks;
+    private final ContactService contacts;
 
     public SuggestionService(NetworkService network, InvitationService invitations, MemberRepository members,
                              SuggestionRepository repository, TransactionTemplate tx, Clock clock,
-                             RapportProperties properties, BlockService blocks) {
+                             RapportProperties properties, BlockService blocks, ContactService contacts) {
         this.blocks = blocks;
+        this.contacts = contacts;
         this.network = network;
         this.invitations = invitations;
         this.members = members;
@@ -129,6 +136,21 @@ public class SuggestionService {
             addBackground(me, pool, excluded, concealing, repository.classmates(me, s.key(),
                     from(s, 0) - CLASSMATE_YEARS, to(s, thisYear) + CLASSMATE_YEARS, PER_STINT));
         }
+        // Contacts are suggested for being contacts; if one keeps their profile to their network and is
+        // out of mine, their companies and schools stay out of the reasons (I3).
+        Set<Long> inContacts = new HashSet<>();
+        for (long id : contacts.suggestable(me, CONTACT_POOL)) {
+            if (id == me || excluded.contains(id) || network.areConnected(me, id)) {
+                continue;
+            }
+            inContacts.add(id);
+            if (!pool.containsKey(id)) {
+                long[] mutual = mutualIds(me, id, concealing);
+                pool.put(id, new Candidate(id, mutual.length, adamicAdar(mutual)));
+            }
+        }
+        Set<Long> placesHidden = repository.keptToNetwork(inContacts.stream()
+                .filter(id -> network.degree(me, id) == Degree.OUT_OF_NETWORK).toList());
         if (pool.isEmpty()) {
             return List.of();
         }
@@ -139,9 +161,11 @@ public class SuggestionService {
         Place mine = repository.places(List.of(me)).getOrDefault(me, new Place("", ""));
         List<Scored> scored = new ArrayList<>(pool.size());
         for (Candidate c : pool.values()) {
+            boolean hidePlaces = placesHidden.contains(c.id);
             scored.add(score(c, thisYear, myPositions, mySchools, mine,
-                    theirPositions.getOrDefault(c.id, List.of()), theirSchools.getOrDefault(c.id, List.of()),
-                    places.getOrDefault(c.id, new Place("", ""))));
+                    hidePlaces ? List.of() : theirPositions.getOrDefault(c.id, List.of()),
+                    hidePlaces ? List.of() : theirSchools.getOrDefault(c.id, List.of()),
+                    places.getOrDefault(c.id, new Place("", "")), inContacts.contains(c.id)));
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingLong(s -> s.candidate.id));
         List<Scored> top = scored.subList(0, Math.min(limit, scored.size()));
@@ -234,10 +258,15 @@ public class SuggestionService {
     }
 
     private Scored score(Candidate c, int thisYear, List<Stint> myPositions, List<Stint> mySchools, Place mine,
-                         List<Stint> theirPositions, List<Stint> theirSchools, Place theirs) {
+                         List<Stint> theirPositions, List<Stint> theirSchools, Place theirs, boolean inContacts) {
         double score = c.adamicAdar;
         List<Reason> reasons = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
+        if (inContacts) {
+            score += IN_CONTACTS;
+            weights.add(IN_CONTACTS);
+            reasons.add(Reason.of(Reason.Kind.CONTACTS, "In your contacts"));
+        }
 
         Overlap company = bestOverlap(myPositions, theirPositions, thisYear, 0);
         if (company != null) {

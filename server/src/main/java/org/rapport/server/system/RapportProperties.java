@@ -21,7 +21,8 @@ public record RapportProperties(
         @DefaultValue Demo demo,
         @DefaultValue Suggestions suggestions,
         @DefaultValue Feed feed,
-        @DefaultValue Mail mail) {
+        @DefaultValue Mail mail,
+        @DefaultValue Contacts contacts) {
 
     public record Connections(@DefaultValue("30000") int cap) {
         public Connections {
@@ -103,6 +104,15 @@ public record RapportProperties(
     public record Mail(@DefaultValue("Rapport <no-reply@rapport.invalid>") String from,
                        @DefaultValue("http://localhost:8080") String publicUrl,
                        @DefaultValue("PT15M") Duration digestCheckInterval) {
+    }
+
+    /**
+     * Contacts (E1–E6): how long contacts who are not members are kept, how long an e-mail
+     * invitation to a non-member stays open, and how large an uploaded address book may be.
+     */
+    public record Contacts(@DefaultValue("365d") Duration retention,
+                           @DefaultValue("30d") Duration emailInvitationExpiry,
+                           @DefaultValue("200000") int maxRows) {
     }
 
     public record Demo(

@@ -1,0 +1,472 @@
+package org.rapport.server.contacts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+
+import org.rapport.server.account.MemberSignedUp;
+import org.rapport.server.invitation.InvitationRepository;
+import org.rapport.server.invitation.InvitationService;
+import org.rapport.server.invitation.QuotaStatus;
+import org.rapport.server.member.MemberRepository;
+import org.rapport.server.member.MemberSummary;
+import org.rapport.server.network.MemberCard;
+import org.rapport.server.network.NetworkService;
+import org.rapport.server.notification.NotificationKind;
+import org.rapport.server.notification.NotificationService;
+import org.rapport.server.privacy.BlockService;
+import org.rapport.server.system.ConflictException;
+import org.rapport.server.system.Cursor;
+import org.rapport.server.system.NotFoundException;
+import org.rapport.server.system.Page;
+import org.rapport.server.system.PageRequest;
+import org.rapport.server.system.RapportProperties;
+import org.rapport.server.system.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Address books (E1, E2, E4), e-mail invitations (E3) and consent (E6).
+ *
+ * <p><b>An import</b> runs in the background so a large file does not hold a request: it reads the
+ * file ({@link ContactFileReader}), matches each address to a member by their e-mail and each
+ * handle to a member who lists it on their profile, then stores everything in one transaction,
+ * so a failure leaves nothing behind. Its progress and outcome (rows read, imported, skipped with
+ * line and reason, matched) are on the {@code contact_imports} row and, while it runs, in memory.
+ * One row is stored per address or handle, keyed-hashed and sealed ({@link ContactKeys}); a second
+ * upload of the same address adds nothing. Contacts who are not members expire after
+ * {@code rapport.contacts.retention}; deleting an import deletes its contacts.
+ *
+ * <p><b>Matches</b> are shown with degree and mutual count, each with its own Connect button:
+ * every connection starts as an ordinary invitation through the quota. Matched contacts feed
+ * People You May Know ("in your contacts") unless the matched member opted out of being suggested
+ * to people who merely have their address, and count for "people in my imported contacts" (I2).
+ *
+ * <p><b>E-mail invitations</b> to contacts who are not members go out through SMTP, count in the
+ * sender's invitation quota, and wait (by keyed hash only) for a sign-up with that address, which
+ * turns each into an ordinary pending invitation.
+ */
+@Service
+public class ContactService {
+
+    private static final Logger log = LoggerFactory.getLogger(ContactService.class);
+    private static final int REPORT_LINES = 200;
+    static final int NOTE_MAX = 300;
+
+    /** A contact as its owner sees it: the member it matched (as a card), or the name and address they uploaded. */
+    public record Contact(long id, String name, String email, String handle, MemberCard member, Instant expiresAt) {
+    }
+
+    /** An import with its live progress while it runs (null once finished). */
+    public record ImportView(ContactRepository.ImportRow row, ImportProgress progress) {
+    }
+
+    private final ContactRepository contacts;
+    private final ContactKeys keys;
+    private final MemberRepository members;
+    private final NetworkService network;
+    private final BlockService blocks;
+    private final InvitationService invitationService;
+    private final InvitationRepository invitations;
+    private final NotificationService notifications;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final RapportProperties properties;
+    private final JsonMapper json;
+    private final Map<Long, ImportProgress> running = new ConcurrentHashMap<>();
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "contact-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ContactService(ContactRepository contacts, ContactKeys keys, MemberRepository members, NetworkService network,
+                          BlockService blocks, InvitationService invitationService, InvitationRepository invitations,
+                          NotificationService notifications, ObjectProvider<JavaMailSender> mail,
+                          TransactionTemplate tx, Clock clock, RapportProperties properties, JsonMapper json) {
+        this.contacts = contacts;
+        this.keys = keys;
+        this.members = members;
+        this.network = network;
+        this.blocks = blocks;
+        this.invitationService = invitationService;
+        this.invitations = invitations;
+        this.notifications = notifications;
+        this.mail = mail;
+        this.tx = tx;
+        this.clock = clock;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Imports
+
+    /** Starts importing {@code bytes} in the background; the import's id says where to follow it. */
+    public long startImport(long me, String fileName, byte[] bytes) {
+        long id = begin(me, fileName, bytes);
+        executor.execute(() -> process(me, id, fileName, bytes));
+        return id;
+    }
+
+    /** Imports {@code bytes} now, on the caller's thread (the CLI and tests). */
+    public ImportView importNow(long me, String fileName, byte[] bytes) {
+        long id = begin(me, fileName, bytes);
+        process(me, id, fileName, bytes);
+        return view(me, id);
+    }
+
+    private long begin(long me, String fileName, byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw new ValidationException("file", "Choose a file to upload: it is empty.");
+        }
+        String name = fileName == null || fileName.isBlank() ? "contacts" : fileName.strip();
+        if (name.length() > 200) {
+            name = name.substring(0, 200);
+        }
+        String shown = name;
+        return tx.execute(status -> contacts.createImport(me, shown, clock.instant()));
+    }
+
+    private void process(long me, long importId, String fileName, byte[] bytes) {
+        running.put(importId, new ImportProgress("reading", 0, 0));
+        try {
+            ContactFileReader.Result read = ContactFileReader.read(fileName, bytes,
+                    n -> running.put(importId, new ImportProgress("reading", n, 0)));
+            long rows = read.contacts().size() + read.skipped().size();
+            if (read.contacts().size() > properties.contacts().maxRows()) {
+                throw new ContactFileException(0, String.format(Locale.ENGLISH,
+                        "This file holds %,d contacts; at most %,d can be imported at once. Split it in parts.",
+                        read.contacts().size(), properties.contacts().maxRows()));
+            }
+            running.put(importId, new ImportProgress("matching", 0, read.contacts().size()));
+            Map<String, Long> byEmail = contacts.membersByEmail(emails(read));
+            Map<String, Long> byHandle = membersByHandle(read);
+            Set<String> seen = contacts.existingKeys(me);
+            Instant now = clock.instant();
+            long expires = now.plus(properties.contacts().retention()).toEpochMilli();
+            List<ContactRepository.NewContact> rowsToStore = new ArrayList<>();
+            Set<Long> matchedMembers = new HashSet<>();
+            long duplicates = 0;
+            int done = 0;
+            for (RawContact c : read.contacts()) {
+                boolean any = false;
+                for (String email : c.emails()) {
+                    String hash = keys.emailHash(email);
+                    if (!seen.add("e:" + hash)) {
+                        duplicates++;
+                        continue;
+                    }
+                    Long member = byEmail.get(email);
+                    member = member != null && member == me ? null : member;
+                    rowsToStore.add(new ContactRepository.NewContact(c.name(), hash, keys.seal(email), null, null,
+                            member, member == null ? expires : null));
+                    if (member != null) {
+                        matchedMembers.add(member);
+                    }
+                    any = true;
+                }
+                for (String handle : c.handles()) {
+                    String hash = keys.handleHash(handle);
+                    if (!seen.add("h:" + hash)) {
+                        duplicates++;
+                        continue;
+                    }
+                    Long member = byHandle.get(handle);
+                    member = member != null && member == me ? null : member;
+                    rowsToStore.add(new ContactRepository.NewContact(c.name(), null, null, hash, handle, member,
+                            member == null ? expires : null));
+                    if (member != null) {
+                        matchedMembers.add(member);
+                    }
+                    any = true;
+                }
+                if (!any && c.emails().isEmpty() && c.handles().isEmpty()) {
+                    // Names only (a Facebook friends list): kept so the owner sees what came in, never matched.
+                    rowsToStore.add(new ContactRepository.NewContact(c.name(), null, null, null, null, null, expires));
+                }
+                if (++done % 1000 == 0) {
+                    running.put(importId, new ImportProgress("matching", done, read.contacts().size()));
+                }
+            }
+            running.put(importId, new ImportProgress("saving", 0, rowsToStore.size()));
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("format", read.format().label());
+            report.put("duplicates", duplicates);
+            report.put("skipped", read.skipped().stream().limit(REPORT_LINES)
+                    .map(s -> Map.of("line", s.line(), "reason", s.reason())).toList());
+            report.put("skippedNotListed", Math.max(0, read.skipped().size() - REPORT_LINES));
+            String reportJson = json.writeValueAsString(report);
+            long matched = matchedMembers.size();
+            tx.executeWithoutResult(status -> {
+                contacts.insertContacts(me, importId, rowsToStore, now);
+                contacts.finishImport(importId, "DONE", read.format().name(), rows, rowsToStore.size(),
+                        read.skipped().size(), matched, reportJson, clock.instant());
+            });
+            log.info("Contact import {} of member {}: {} rows, {} stored, {} skipped, {} matched", importId, me, rows,
+                    rowsToStore.size(), read.skipped().size(), matched);
+        } catch (ContactFileException e) {
+            fail(importId, e.messageFor("file"));
+        } catch (RuntimeException e) {
+            log.warn("Contact import {} failed", importId, e);
+            fail(importId, "The import failed on the server; nothing was kept. Try again, or report it.");
+        } finally {
+            running.remove(importId);
+        }
+    }
+
+    private void fail(long importId, String reason) {
+        tx.executeWithoutResult(status -> contacts.finishImport(importId, "FAILED", "UNKNOWN", 0, 0, 0, 0,
+                json.writeValueAsString(Map.of("error", reason)), clock.instant()));
+    }
+
+    private static Set<String> emails(ContactFileReader.Result read) {
+        Set<String> out = new HashSet<>();
+        read.contacts().forEach(c -> out.addAll(c.emails()));
+        return out;
+    }
+
+    /**
+     * Members by the handles the contacts carry. A member's handle is stored as typed ("@ada",
+     * "https://x.com/ada"…), so each contact handle is looked up under the spellings it may have
+     * been typed in, and the hits compared in normalised form.
+     */
+    private Map<String, Long> membersByHandle(ContactFileReader.Result read) {
+        Map<String, Long> out = new HashMap<>();
+        Set<String> wanted = new HashSet<>();
+        Set<Long> rapportIds = new HashSet<>();
+        Map<String, String> keyToHandle = new HashMap<>();
+        for (RawContact c : read.contacts()) {
+            for (String h : c.handles()) {
+                if (h.startsWith("rapport:")) {
+                    rapportIds.add(Long.parseLong(h.substring(8)));
+                    continue;
+                }
+                wanted.add(h);
+                for (String spelling : spellings(h)) {
+                    keyToHandle.put(org.rapport.server.system.Text.key(spelling), h);
+                }
+            }
+        }
+        for (long id : contacts.existingMembers(rapportIds)) {
+            out.put("rapport:" + id, id);
+        }
+        if (!keyToHandle.isEmpty()) {
+            for (String[] row : contacts.memberHandles(keyToHandle.keySet())) {
+                String normal = Handles.ofMember(row[1], row[2]);
+                if (normal != null && wanted.contains(normal)) {
+                    out.putIfAbsent(normal, Long.parseLong(row[0]));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> spellings(String handle) {
+        int colon = handle.indexOf(':');
+        String network = handle.substring(0, colon);
+        String v = handle.substring(colon + 1);
+        return switch (network) {
+            case "x" -> List.of(v, "@" + v, "https://x.com/" + v, "https://twitter.com/" + v);
+            case "github" -> List.of(v, "@" + v, "https://github.com/" + v);
+            case "linkedin" -> List.of(v, "https://www.linkedin.com/in/" + v, "https://linkedin.com/in/" + v,
+                    "https://www.linkedin.com/in/" + v + "/", "linkedin.com/in/" + v);
+            case "mastodon" -> {
+                int at = v.indexOf('@');
+                yield List.of(v, "@" + v, "https://" + v.substring(at + 1) + "/@" + v.substring(0, at));
+            }
+            default -> List.of(v);
+        };
+    }
+
+    public ImportView view(long me, long importId) {
+        ContactRepository.ImportRow row = contacts.findImport(me, importId)
+                .orElseThrow(() -> new NotFoundException("There is no such import of yours."));
+        return new ImportView(row, running.get(importId));
+    }
+
+    public List<ContactRepository.ImportRow> imports(long me) {
+        return contacts.imports(me);
+    }
+
+    /** Deletes an import and every contact it brought. */
+    public void deleteImport(long me, long importId) {
+        if (running.containsKey(importId)) {
+            throw new ConflictException("import-running", "Import still running", "This import is still running; delete it when it is done.");
+        }
+        boolean deleted = Boolean.TRUE.equals(tx.execute(status -> contacts.deleteImport(me, importId)));
+        if (!deleted) {
+            throw new NotFoundException("There is no such import of yours.");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Contacts
+
+    /** My contacts who are members (with degree and mutuals), or those who are not. */
+    public Page<Contact> contacts(long me, boolean matched, PageRequest page) {
+        List<ContactRepository.ContactRow> rows = new ArrayList<>(contacts.contacts(me, matched, page));
+        String next = null;
+        if (rows.size() > page.limit()) {
+            rows.remove(rows.size() - 1);
+            next = Cursor.encode(matched ? "cm" : "cu", rows.get(rows.size() - 1).id());
+        }
+        Set<Long> hidden = blocks.hiddenFrom(me);
+        Map<Long, MemberSummary> summaries = members.findSummaries(rows.stream()
+                .map(ContactRepository.ContactRow::matchedMemberId).filter(java.util.Objects::nonNull).toList());
+        List<Contact> items = new ArrayList<>();
+        for (ContactRepository.ContactRow r : rows) {
+            MemberCard card = null;
+            if (r.matchedMemberId() != null) {
+                MemberSummary s = summaries.get(r.matchedMemberId());
+                if (s == null || hidden.contains(s.id())) {
+                    continue;
+                }
+                card = network.card(me, s);
+            }
+            items.add(new Contact(r.id(), r.displayName(), r.emailSealed() == null ? null : keys.open(r.emailSealed()),
+                    r.handleLabel(), card, r.expiresAt()));
+        }
+        return new Page<>(items, next, contacts.count(me, matched));
+    }
+
+    /** Whether {@code member} is among {@code owner}'s imported contacts (I2). */
+    public boolean isInContacts(long owner, long member) {
+        return contacts.hasContact(owner, member);
+    }
+
+    /** Matched contacts of mine who allow being suggested to people who have their address (C5). */
+    public List<Long> suggestable(long me, int limit) {
+        return contacts.suggestableContacts(me, limit);
+    }
+
+    /** My consent settings (E5, E6). */
+    public record Settings(boolean suggestToContacts, boolean shareEmailWithConnections) {
+    }
+
+    public Settings settings(long me) {
+        return contacts.settings(me);
+    }
+
+    public Settings updateSettings(long me, Boolean suggestToContacts, Boolean shareEmailWithConnections) {
+        return tx.execute(status -> {
+            Settings old = contacts.settings(me);
+            Settings next = new Settings(suggestToContacts == null ? old.suggestToContacts() : suggestToContacts,
+                    shareEmailWithConnections == null ? old.shareEmailWithConnections() : shareEmailWithConnections);
+            contacts.saveSettings(me, next);
+            return next;
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // E-mail invitations (E3)
+
+    /**
+     * Invites a contact who is not a member by e-mail. Counts in my invitation quota; refused when
+     * the quota is used up, when I already invited the address, or when this server sends no e-mail.
+     */
+    public void inviteByEmail(long me, long contactId, String rawNote) {
+        ContactRepository.ContactRow contact = contacts.contact(me, contactId)
+                .orElseThrow(() -> new NotFoundException("There is no such contact of yours."));
+        if (contact.matchedMemberId() != null) {
+            throw new ConflictException("already-member", "Already a member", "This contact is a member: connect with them instead.");
+        }
+        if (contact.emailSealed() == null) {
+            throw new ConflictException("no-address", "No e-mail address", "This contact has no e-mail address to invite.");
+        }
+        String note = invitationService.cleanNote(rawNote);
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            throw MailUnavailableException.notConfigured();
+        }
+        QuotaStatus quota = invitationService.quota(me);
+        if (quota.remainingToday() <= 0 || quota.pending() >= quota.maxPending()) {
+            throw new org.rapport.server.invitation.InvitationLimitException(
+                    Math.max(quota.usedToday(), quota.usedThisWeek()), quota.remainingToday() <= 0 ? "24 hours" : "7 days",
+                    quota.nextInvitationAt() == null ? clock.instant() : quota.nextInvitationAt(),
+                    java.time.Duration.between(clock.instant(),
+                            quota.nextInvitationAt() == null ? clock.instant() : quota.nextInvitationAt()));
+        }
+        String email = keys.open(contact.emailSealed());
+        String hash = keys.emailHash(email);
+        Instant now = clock.instant();
+        MemberSummary from = members.findSummaries(List.of(me)).get(me);
+        tx.executeWithoutResult(status -> {
+            if (!contacts.insertEmailInvitation(me, hash, note, now, now.plus(properties.contacts().emailInvitationExpiry()))) {
+                throw new ConflictException("already-invited", "Already invited", "You have already invited this address; the invitation is open.");
+            }
+            SimpleMailMessage message = new SimpleMailMessage();
+            message.setFrom(properties.mail().from());
+            message.setTo(email);
+            message.setSubject(from.name() + " invites you to connect on Rapport");
+            message.setText((contact.displayName().isBlank() ? "Hello" : "Hello " + contact.displayName()) + ",\n\n"
+                    + from.name() + (from.headline().isBlank() ? "" : " (" + from.headline() + ")")
+                    + " would like to connect with you on Rapport.\n\n"
+                    + (note == null ? "" : "\u201C" + note + "\u201D\n\n")
+                    + "Join with this e-mail address and the invitation will be waiting: "
+                    + properties.mail().publicUrl() + "/signup\n\n"
+                    + "You received this because " + from.firstName() + " has your address. If you do not want "
+                    + "to join, ignore this message; the invitation expires by itself.\n");
+            try {
+                sender.send(message);
+            } catch (MailException e) {
+                throw MailUnavailableException.failed();
+            }
+        });
+    }
+
+    /** A new member: contacts holding their address match them, and e-mail invitations become invitations. */
+    @EventListener
+    void onSignUp(MemberSignedUp event) {
+        String hash = keys.emailHash(event.email());
+        contacts.matchNewMember(hash, event.memberId());
+        Instant now = clock.instant();
+        for (Object[] open : contacts.openEmailInvitations(hash, now)) {
+            long emailInvitation = (Long) open[0];
+            long sender = (Long) open[1];
+            String note = (String) open[2];
+            Instant expires = now.atZone(java.time.ZoneOffset.UTC).plus(properties.invitations().expiry()).toInstant();
+            long invitation = invitations.insert(sender, event.memberId(), note, now, expires);
+            notifications.notify(event.memberId(), NotificationKind.INVITATION_RECEIVED, sender, invitation);
+            contacts.convertEmailInvitation(emailInvitation, invitation);
+        }
+    }
+
+    /** Forgets contacts who never became members, once their time is up (E6). */
+    @Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT5M")
+    public int deleteExpired() {
+        int n = tx.execute(status -> contacts.deleteExpired(clock.instant()));
+        if (n > 0) {
+            log.info("Deleted {} expired contacts", n);
+        }
+        return n;
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+}

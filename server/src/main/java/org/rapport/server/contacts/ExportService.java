@@ -1,0 +1,223 @@
+package org.rapport.server.contacts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.rapport.server.follow.FollowService;
+import org.rapport.server.member.MemberNotFoundException;
+import org.rapport.server.member.MemberRepository;
+import org.rapport.server.member.Profile;
+import org.rapport.server.notification.NotificationService;
+import org.rapport.server.privacy.PrivacyService;
+import org.rapport.server.system.PageRequest;
+import org.rapport.server.system.RapportProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Exports (E5): my connections as LinkedIn's {@code Connections.csv} (its columns and its
+ * "Notes:" preamble, so any tool that reads LinkedIn's export reads ours) and as vCard 4, and
+ * everything of mine as one JSON document. A connection's e-mail address is included only when
+ * that connection lets their connections download it. Every connection carries the link to their
+ * profile here, so importing the export into another account matches the same members even
+ * without addresses.
+ */
+@Service
+public class ExportService {
+
+    static final String CSV_HEADER_NOTE = "Notes:\n\"E-mail addresses are included only for connections who let their "
+            + "connections download them.\"\n\n";
+    private static final DateTimeFormatter CONNECTED_ON = DateTimeFormatter.ofPattern("dd MMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    /** One connection with what an export shows of them. */
+    record Exported(long id, String firstName, String lastName, String email, String company, String title,
+                    Instant connectedAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final MemberRepository members;
+    private final PrivacyService privacy;
+    private final NotificationService notifications;
+    private final FollowService follows;
+    private final ContactService contacts;
+    private final ContactRepository contactRows;
+    private final RapportProperties properties;
+    private final Clock clock;
+
+    public ExportService(JdbcClient jdbc, MemberRepository members, PrivacyService privacy,
+                         NotificationService notifications, FollowService follows, ContactService contacts,
+                         ContactRepository contactRows, RapportProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.members = members;
+        this.privacy = privacy;
+        this.notifications = notifications;
+        this.follows = follows;
+        this.contacts = contacts;
+        this.contactRows = contactRows;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public String connectionsCsv(long me) {
+        StringBuilder out = new StringBuilder(CSV_HEADER_NOTE);
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+            csv.printRecord("First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On");
+            for (Exported c : connections(me)) {
+                csv.printRecord(c.firstName(), c.lastName(), profileUrl(c.id()), c.email() == null ? "" : c.email(),
+                        c.company(), c.title(), CONNECTED_ON.format(c.connectedAt()));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    public String connectionsVcard(long me) {
+        StringBuilder out = new StringBuilder();
+        for (Exported c : connections(me)) {
+            String full = (c.firstName() + " " + c.lastName()).strip();
+            out.append(VCards.write(full, c.lastName(), c.firstName(), c.email(), profileUrl(c.id()), c.company(),
+                    c.title()));
+        }
+        return out.toString();
+    }
+
+    /** Everything of mine: profile, settings, connections, invitations, following, updates, contacts, and more. */
+    public Map<String, Object> everything(long me) {
+        Profile profile = members.findProfile(me).orElseThrow(MemberNotFoundException::new);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("exportedAt", clock.instant().toString());
+        out.put("format", "rapport-export-1");
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", Long.toString(me));
+        p.put("email", profile.member().email());
+        p.put("firstName", profile.member().firstName());
+        p.put("lastName", profile.member().lastName());
+        p.put("headline", profile.member().headline());
+        p.put("location", profile.member().location());
+        p.put("industry", profile.member().industry());
+        p.put("about", profile.member().about());
+        p.put("positions", profile.positions());
+        p.put("education", profile.education());
+        p.put("skills", profile.skills());
+        p.put("interests", profile.interests());
+        p.put("handles", profile.handles());
+        p.put("memberSince", profile.member().createdAt().toString());
+        out.put("profile", p);
+        out.put("privacySettings", privacy.settings(me));
+        out.put("notificationSettings", Map.of("digest", notifications.digest(me), "kinds", notifications.preferences(me)));
+        out.put("contactSettings", contacts.settings(me));
+        List<Map<String, Object>> connections = new ArrayList<>();
+        for (Exported c : connections(me)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", Long.toString(c.id()));
+            m.put("name", (c.firstName() + " " + c.lastName()).strip());
+            m.put("email", c.email());
+            m.put("url", profileUrl(c.id()));
+            m.put("connectedAt", c.connectedAt().toString());
+            connections.add(m);
+        }
+        out.put("connections", connections);
+        out.put("invitations", rows("""
+                SELECT id, sender_id, recipient_id, note, status, created_at, closed_at FROM invitations
+                WHERE sender_id = :m OR recipient_id = :m ORDER BY created_at""", me, "id", "senderId", "recipientId",
+                "note", "status", "createdAt", "closedAt"));
+        out.put("following", follows.followedIds(me).stream().map(String::valueOf).toList());
+        out.put("updates", rows("SELECT id, body, visibility, created_at, edited_at, reach FROM posts WHERE author_id = :m "
+                + "ORDER BY created_at", me, "id", "text", "visibility", "createdAt", "editedAt", "reach"));
+        out.put("vips", rows("SELECT vip_id, position FROM vips WHERE member_id = :m ORDER BY position", me, "memberId",
+                "position"));
+        out.put("blocked", rows("SELECT blocked_id, created_at FROM blocks WHERE blocker_id = :m ORDER BY created_at",
+                me, "memberId", "blockedAt"));
+        out.put("notifications", rows("SELECT id, kind, actor_id, created_at, read_at FROM notifications WHERE member_id = :m "
+                + "ORDER BY id", me, "id", "kind", "actorId", "createdAt", "readAt"));
+        out.put("profileViewsReceived", jdbc.sql("SELECT count(*) FROM profile_views WHERE viewed_id = :m").param("m", me)
+                .query(Long.class).single());
+        List<Map<String, Object>> contactList = new ArrayList<>();
+        for (boolean matched : new boolean[] {true, false}) {
+            String cursor = null;
+            do {
+                var page = contacts.contacts(me, matched, new PageRequest(PageRequest.MAX_LIMIT, cursor));
+                for (ContactService.Contact c : page.items()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("name", c.name());
+                    m.put("email", c.email());
+                    m.put("handle", c.handle());
+                    m.put("memberId", c.member() == null ? null : Long.toString(c.member().member().id()));
+                    contactList.add(m);
+                }
+                cursor = page.nextCursor();
+            } while (cursor != null);
+        }
+        out.put("contacts", contactList);
+        out.put("contactImports", contactRows.imports(me).stream().map(i -> Map.of("id", i.id(), "file", i.fileName(),
+                "format", i.format(), "status", i.status(), "createdAt", i.createdAt().toString())).toList());
+        return out;
+    }
+
+    private List<Map<String, Object>> rows(String sql, long me, String... names) {
+        return jdbc.sql(sql).param("m", me).query((rs, n) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = 0; i < names.length; i++) {
+                Object v = rs.getObject(i + 1);
+                if (v != null && names[i].endsWith("At") && v instanceof Number num) {
+                    v = Instant.ofEpochMilli(num.longValue()).toString();
+                } else if (v instanceof Number num && (names[i].equals("id") || names[i].endsWith("Id"))) {
+                    v = Long.toString(num.longValue());
+                }
+                m.put(names[i], v);
+            }
+            return m;
+        }).list();
+    }
+
+    private List<Exported> connections(long me) {
+        List<Exported> out = new ArrayList<>();
+        List<Object[]> rows = jdbc.sql("""
+                        SELECT m.id, m.first_name, m.last_name, m.email, m.share_email_with_connections, c.created_at
+                        FROM connections c JOIN members m
+                          ON m.id = CASE WHEN c.member_lo = :me THEN c.member_hi ELSE c.member_lo END
+                        WHERE c.member_lo = :me OR c.member_hi = :me
+                        ORDER BY c.created_at DESC, m.id""")
+                .param("me", me)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getBoolean(5) ? rs.getString(4) : null, rs.getLong(6)})
+                .list();
+        Map<Long, String[]> jobs = currentJobs(rows.stream().map(r -> (Long) r[0]).toList());
+        for (Object[] r : rows) {
+            String[] job = jobs.getOrDefault((Long) r[0], new String[] {"", ""});
+            out.add(new Exported((Long) r[0], (String) r[1], (String) r[2], (String) r[3], job[0], job[1],
+                    Instant.ofEpochMilli((Long) r[4])));
+        }
+        return out;
+    }
+
+    private Map<Long, String[]> currentJobs(List<Long> ids) {
+        Map<Long, String[]> out = new HashMap<>();
+        for (int i = 0; i < ids.size(); i += 500) {
+            jdbc.sql("""
+                            SELECT member_id, company, title FROM member_positions
+                            WHERE member_id IN (:ids) AND end_year IS NULL ORDER BY member_id, ordinal""")
+                    .param("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+                    .query((java.sql.ResultSet rs) -> {
+                        out.putIfAbsent(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
+                    });
+        }
+        return out;
+    }
+
+    private String profileUrl(long id) {
+        return properties.mail().publicUrl() + "/members/" + id;
+    }
+}

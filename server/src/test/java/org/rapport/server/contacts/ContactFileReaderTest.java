@@ -1,0 +1,150 @@
+package org.rapport.server.contacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Every format the reader accepts, from sample files written in each provider's shape, ugly ones included. */
+class ContactFileReaderTest {
+
+    private static ContactFileReader.Result read(String name) {
+        return ContactFileReader.read(name, bytes(name), n -> { });
+    }
+
+    static byte[] bytes(String name) {
+        try (InputStream in = ContactFileReaderTest.class.getResourceAsStream("/contacts/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void googleCsvWithSeveralAddressesInOneCellAndDuplicates() {
+        var r = read("google.csv");
+        assertThat(r.format()).isEqualTo(ContactFormat.GOOGLE_CSV);
+        assertThat(r.contacts()).hasSize(2);
+        RawContact ada = r.contacts().get(0);
+        assertThat(ada.name()).isEqualTo("Ada Lovelace");
+        assertThat(ada.emails()).containsExactly("ada@example.org", "ada.l@work.example");
+        assertThat(ada.line()).isEqualTo(2);
+        assertThat(r.contacts().get(1).name()).isEqualTo("Babbage, Charles");
+        assertThat(r.skipped()).containsExactly(
+                new ContactFileReader.Skipped(4, "no e-mail address or profile to match"),
+                new ContactFileReader.Skipped(5, "no valid e-mail address"));
+    }
+
+    @Test
+    void outlookCsvWithAByteOrderMarkAndSemicolons() {
+        var r = read("outlook-semicolon-bom.csv");
+        assertThat(r.format()).isEqualTo(ContactFormat.OUTLOOK_CSV);
+        assertThat(r.contacts()).extracting(RawContact::name).containsExactly("Grace Brewster Hopper", "Alan Turing");
+        assertThat(r.contacts().get(1).emails()).containsExactly("alan@bletchley.example", "alan.t@manchester.example");
+        assertThat(r.skipped()).isEmpty();
+    }
+
+    @Test
+    void linkedInConnectionsWithTheNotesPreambleMatchByProfileWhenTheAddressIsMissing() {
+        var r = read("linkedin-connections.csv");
+        assertThat(r.format()).isEqualTo(ContactFormat.LINKEDIN_CSV);
+        assertThat(r.contacts()).hasSize(2);
+        assertThat(r.contacts().get(0).handles()).containsExactly("linkedin:linustorvalds");
+        assertThat(r.contacts().get(0).emails()).isEmpty();
+        assertThat(r.contacts().get(0).line()).isEqualTo(5);
+        assertThat(r.contacts().get(1).emails()).containsExactly("margaret@example.org");
+    }
+
+    @Test
+    void vCardsThreeFourAndTwoOneWithFoldedAndQuotedPrintableLines() {
+        var r = read("contacts.vcf");
+        assertThat(r.format()).isEqualTo(ContactFormat.VCARD);
+        assertThat(r.contacts()).extracting(RawContact::name)
+                .containsExactly("Katherine Johnson", "Dorothy Vaughan", "Maryé Jackson");
+        assertThat(r.contacts().get(0).emails()).containsExactly("katherine@nasa.example");
+        assertThat(r.contacts().get(0).handles()).containsExactly("github:kjohnson");
+        assertThat(r.contacts().get(1).emails()).containsExactly("dorothy@nasa.example");
+        assertThat(r.skipped()).containsExactly(new ContactFileReader.Skipped(19, "no e-mail address or profile to match"));
+    }
+
+    @Test
+    void facebookFriendsNamesWithTheirExportsMojibakeRepaired() {
+        var r = read("facebook-friends.json");
+        assertThat(r.format()).isEqualTo(ContactFormat.FACEBOOK_JSON);
+        assertThat(r.contacts()).extracting(RawContact::name).containsExactly("Renée Dupont", "Sam Smith");
+        assertThat(r.skipped()).hasSize(1);
+    }
+
+    @Test
+    void xArchiveFollowingKeepsScreenNamesOrAccountIds() {
+        var r = read("x-following.js");
+        assertThat(r.format()).isEqualTo(ContactFormat.X_ARCHIVE);
+        assertThat(r.contacts()).extracting(c -> c.handles().get(0)).containsExactly("x-id:783214", "x:jack");
+    }
+
+    @Test
+    void mastodonFollowingCsv() {
+        var r = read("mastodon-following.csv");
+        assertThat(r.format()).isEqualTo(ContactFormat.MASTODON_CSV);
+        assertThat(r.contacts()).extracting(c -> c.handles().get(0))
+                .containsExactly("mastodon:gargron@mastodon.social", "mastodon:ada@fosstodon.example");
+        assertThat(r.skipped()).containsExactly(new ContactFileReader.Skipped(4, "no e-mail address or profile to match"));
+    }
+
+    @Test
+    void plainListsOfAddressesInAnyPunctuation() {
+        var r = read("addresses.txt");
+        assertThat(r.format()).isEqualTo(ContactFormat.EMAIL_LIST);
+        assertThat(r.contacts()).extracting(c -> c.emails().get(0)).containsExactly(
+                "ada@example.org", "charles@example.org", "grace@navy.example", "alan@bletchley.example",
+                "alan@bletchley.example");
+        assertThat(r.contacts().get(0).name()).isEqualTo("Ada Lovelace");
+        assertThat(r.skipped()).containsExactly(new ContactFileReader.Skipped(4, "no e-mail address on this line"));
+    }
+
+    @Test
+    void windows1252FilesAreReadWithTheirAccents() {
+        var r = read("windows-1252.csv");
+        assertThat(r.contacts().get(0).name()).isEqualTo("José García");
+    }
+
+    @Test
+    void unreadableFilesAreRefusedWithTheLine() {
+        assertThatThrownBy(() -> read("broken.json")).isInstanceOf(ContactFileException.class)
+                .hasMessageContaining("broken");
+        assertThatThrownBy(() -> read("unclosed.vcf"))
+                .isInstanceOfSatisfying(ContactFileException.class, e -> {
+                    assertThat(e.line()).isEqualTo(1);
+                    assertThat(e.messageFor("file")).isEqualTo("Line 1: This vCard is not closed: END:VCARD is missing.");
+                });
+        assertThatThrownBy(() -> ContactFileReader.read("empty.csv", new byte[0], n -> { }))
+                .isInstanceOf(ContactFileException.class);
+        assertThatThrownBy(() -> ContactFileReader.read("notes.txt", "just words\nand more".getBytes(), n -> { }))
+                .isInstanceOfSatisfying(ContactFileException.class,
+                        e -> assertThat(e.messageFor("file")).startsWith("No e-mail addresses or contacts were found"));
+    }
+
+    @Test
+    void anUnclosedQuoteIsRefusedWithTheLineWhereItOpened() {
+        assertThatThrownBy(() -> read("broken-quote.csv"))
+                .isInstanceOfSatisfying(ContactFileException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.messageFor("file")).startsWith("Line 2: This CSV cannot be read");
+                });
+    }
+
+    @Test
+    void normalisesAddresses() {
+        assertThat(ContactFileReader.normaliseEmail(" Ada <ADA@Example.ORG> ")).isEqualTo("ada@example.org");
+        assertThat(ContactFileReader.normaliseEmail("mailto:x@y.io")).isEqualTo("x@y.io");
+        assertThat(ContactFileReader.normaliseEmail("nope")).isNull();
+        assertThat(List.of(Handles.fromUrl("https://x.com/Ada"), Handles.fromUrl("https://fosstodon.org/@Ada"),
+                Handles.fromUrl("http://localhost:8080/members/42"))).containsExactly("x:ada", "mastodon:ada@fosstodon.org",
+                "rapport:42");
+    }
+}
