@@ -83,7 +83,12 @@ public record Workload(ConnectionGraph graph, int[] members, int[] sources, int[
      * ("Ann and 3 others you know").
      */
     public static PeopleYouMayKnow peopleYouMayKnow(ConnectionGraph graph, int member) {
-        Suggestions suggestions = graph.suggest(member, SUGGESTION_LIMIT, null, SUGGESTION_BUDGET);
+        return peopleYouMayKnow(graph, member, SUGGESTION_LIMIT);
+    }
+
+    /** As {@link #peopleYouMayKnow(ConnectionGraph, int)} with {@code limit} suggestions. */
+    public static PeopleYouMayKnow peopleYouMayKnow(ConnectionGraph graph, int member, int limit) {
+        Suggestions suggestions = graph.suggest(member, limit, null, SUGGESTION_BUDGET);
         int[][] reasons = new int[suggestions.size()][];
         for (int i = 0; i < reasons.length; i++) {
             reasons[i] = graph.mutualConnections(member, suggestions.members()[i]);
