@@ -405,9 +405,10 @@ public final class PeerComparison {
     String report(List<Result> results) {
         StringBuilder out = new StringBuilder();
         Result ours = results.stream().filter(r -> r.peer.equals("ours")).findFirst().orElse(null);
-        out.append(String.format(Locale.ROOT, "Graph %s: %,d members, %,d connections; %d pairs, warm-up %.0f s, budget %.0f s per query%n%n",
+        out.append(String.format(Locale.ROOT, "Graph %s: %,d members, %,d connections; %d pairs, warm-up %.0f s, "
+                + "budget %.0f s per query; timing overhead per query (two nanoTime calls) %.0f ns%n%n",
                 options.graph(), reference.memberCount(), reference.edgeCount(), sources.length,
-                options.warmupSeconds(), options.budgetSeconds()));
+                options.warmupSeconds(), options.budgetSeconds(), timerOverheadNanos()));
         out.append("| implementation | load (s) | PYMK ranking | status |\n|---|---|---|---|\n");
         for (Result r : results) {
             out.append(String.format(Locale.ROOT, "| %s | %.1f | %s | %s |%n", r.peer, r.loadSeconds, r.ranking,
@@ -435,6 +436,20 @@ public final class PeerComparison {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The median of {@code nanoTime() - nanoTime()} back to back: what every timed query carries
+     * on top of its own cost. It matters only for the sub-microsecond queries of our engine.
+     */
+    static double timerOverheadNanos() {
+        long[] samples = new long[100_000];
+        for (int i = 0; i < samples.length; i++) {
+            long t0 = System.nanoTime();
+            samples[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(samples);
+        return samples[samples.length / 2];
     }
 
     private static String micros(double value) {
