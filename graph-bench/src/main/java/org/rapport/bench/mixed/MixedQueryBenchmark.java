@@ -25,12 +25,14 @@ import org.rapport.graph.ConnectionGraph;
  * {@value #MUTUAL_SHARE}% mutual counts, {@value #SUGGEST_SHARE}% "People you may know" with
  * reasons and {@value #PATH_SHARE}% shortest chains (≤ {@value Workload#MAX_CHAIN}), on uniform
  * random pairs (see {@link Workload}). Reported as queries per second for both threads together.
+ * Other proportions with {@code -p mix=degree/mutual/pymk/path} (percentages).
  *
  * <p>Graph: {@value BenchGraphs#SYNTHETIC_1M} (1M members × 40, generated from a fixed seed, built
  * once per trial); {@code -p graph=snap-slashdot} for the real one.
  * <pre>
  * ./mvnw -q -pl graph-engine,graph-bench -am package -DskipTests
  * java -jar graph-bench/target/benchmarks.jar MixedQueryBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s
+ * java -jar graph-bench/target/benchmarks.jar MixedQueryBenchmark -p mix=60/25/10/5,70/30/0/0 -f 1 -wi 2 -i 3 -w 2s -r 2s
  * </pre>
  */
 @BenchmarkMode(Mode.Throughput)
@@ -55,6 +57,15 @@ public class MixedQueryBenchmark {
     @Param({BenchGraphs.SYNTHETIC_1M})
     public String graph;
 
+    /**
+     * Percentages of degree, mutual, PYMK and path queries, separated by slashes (JMH splits parameter values at commas); the default is the
+     * page mix above. {@code -p mix=70/30/0/0} measures badges and counts alone.
+     */
+    @Param({DEFAULT_MIX})
+    public String mix = DEFAULT_MIX;
+
+    static final String DEFAULT_MIX = DEGREE_SHARE + "/" + MUTUAL_SHARE + "/" + SUGGEST_SHARE + "/" + PATH_SHARE;
+
     Workload workload;
 
     @Setup
@@ -71,19 +82,32 @@ public class MixedQueryBenchmark {
 
         @Setup
         public void setUp(MixedQueryBenchmark benchmark, ThreadParams thread) {
-            start(benchmark.workload, thread.getThreadIndex());
+            start(benchmark.workload, thread.getThreadIndex(), benchmark.mix);
         }
 
-        /** A sequence of {@code workload.size()} operations and pair indexes seeded by the thread index. */
+        /** The default mix; see {@link #start(Workload, int, String)}. */
         void start(Workload workload, int threadIndex) {
+            start(workload, threadIndex, DEFAULT_MIX);
+        }
+
+        /** A sequence of {@code workload.size()} operations in proportions {@code mix}, and pair indexes, seeded by the thread index. */
+        void start(Workload workload, int threadIndex, String mix) {
+            String[] parts = mix.split("/");
+            if (parts.length != 4) {
+                throw new IllegalArgumentException("mix must be four percentages: degree/mutual/pymk/path; got " + mix);
+            }
+            int degree = Integer.parseInt(parts[0].trim());
+            int mutual = degree + Integer.parseInt(parts[1].trim());
+            int suggest = mutual + Integer.parseInt(parts[2].trim());
+            if (suggest + Integer.parseInt(parts[3].trim()) != 100) {
+                throw new IllegalArgumentException("mix percentages must add up to 100: " + mix);
+            }
             SplittableRandom random = new SplittableRandom(Workload.PAIR_SEED + 1 + threadIndex);
             operations = new byte[workload.size()];
             pairs = new int[workload.size()];
             for (int i = 0; i < operations.length; i++) {
                 int roll = random.nextInt(100);
-                operations[i] = roll < DEGREE_SHARE ? DEGREE
-                        : roll < DEGREE_SHARE + MUTUAL_SHARE ? MUTUAL
-                        : roll < DEGREE_SHARE + MUTUAL_SHARE + SUGGEST_SHARE ? SUGGEST : PATH;
+                operations[i] = roll < degree ? DEGREE : roll < mutual ? MUTUAL : roll < suggest ? SUGGEST : PATH;
                 pairs[i] = random.nextInt(workload.size());
             }
             next = 0;

@@ -46,4 +46,16 @@ class MixedQueryBenchmarkTest {
             assertThat(benchmark.mixedQuery(first)).isEqualTo(expected);
         }
     }
+
+    @Test
+    void cursor_otherMix_onlyTheAskedQueries() {
+        Workload workload = Workload.draw(CommunityNetwork.generate(2_000, 10, 1L).toGraph(), 1 << 10, Workload.PAIR_SEED);
+        MixedQueryBenchmark.Cursor cursor = new MixedQueryBenchmark.Cursor();
+        cursor.start(workload, 0, "70/30/0/0");
+        for (byte operation : cursor.operations) {
+            assertThat(operation).isIn(MixedQueryBenchmark.DEGREE, MixedQueryBenchmark.MUTUAL);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cursor.start(workload, 0, "50/30/0/0"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("add up to 100");
+    }
 }
