@@ -11,7 +11,9 @@ import org.rapport.graph.support.EdgeList;
  * Heap taken by the index: used heap after a full collection before and after building a
  * network, the edge arrays dropped, then again after one of each traversing query has run (their
  * pooled working memory, a few arrays indexed by member id, stays with the graph). Compared with
- * the budget of 10 bytes per connection plus 64 bytes per member.
+ * the budget of 10 bytes per connection plus 64 bytes per member. Also prints the index build
+ * time, by the wall clock and by the building thread's CPU time, which tells how much of the
+ * wall time a busy shared machine took away.
  *
  * <pre>
  * ./mvnw -q -pl graph-engine,graph-bench -am package -DskipTests
@@ -34,8 +36,10 @@ public final class MemoryFootprint {
         long start = System.nanoTime();
         EdgeList edges = BenchGraphs.edges(name);
         long generated = System.nanoTime();
+        long cpuBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         ConnectionGraph graph = ConnectionGraph.fromEdges(edges.from(), edges.to(), edges.count());
         long built = System.nanoTime();
+        long buildCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuBefore;
         edges = null;
         long after = usedAfterFullGc(memory);
         Workload.peopleYouMayKnow(graph, 0);
@@ -49,6 +53,9 @@ public final class MemoryFootprint {
         System.out.printf("%s: %,d members, %,d connections; edges in %.1f s, index built in %.1f s (%,.0f connections/s)%n",
                 name, members, connections, (generated - start) / 1e9, (built - generated) / 1e9,
                 connections / ((built - generated) / 1e9));
+        System.out.printf("index build on the main thread's CPU: %.1f s (%,.0f connections per CPU second; "
+                + "garbage collection threads not counted), against %.1f s of wall time%n",
+                buildCpu / 1e9, connections / (buildCpu / 1e9), (built - generated) / 1e9);
         System.out.printf("heap used after full GC: before %,d B, with the index %,d B, after queries %,d B (max heap %,d B)%n",
                 before, before + index, withScratch, Runtime.getRuntime().maxMemory());
         System.out.printf("index: %,d B = %.2f B per connection + %.1f B per member over the 8 B per connection of list entries%n",
