@@ -37,8 +37,8 @@ import org.rapport.graph.support.EdgeList;
  * per connection: 2.4 GB at 10M × 60), plus an {@code int} per member for the permutation and
  * an {@code int} per community. No other per-edge memory: the endpoint pools of preferential
  * attachment are the edge arrays themselves. Deterministic for a given (members, degree, seed)
- * on any JVM ({@link SplittableRandom} is specified bit for bit). About 5 s per 100M edges on one
- * core of the benchmark machine.
+ * on any JVM ({@link SplittableRandom} is specified bit for bit). About 20 s per 100M edges on one
+ * core of the benchmark machine (59 s for 10M × 60 when the machine was quiet).
  */
 public final class CommunityNetwork {
 
