@@ -834,16 +834,43 @@ public final class ConnectionGraph {
             backward[0] = to;
             int forwardSize = 1;
             int backwardSize = 1;
+            // A side's cost is the number of list entries its next expansion reads: the sum of
+            // its frontier's degrees. Summing it means loading the list of every member of the
+            // frontier, a cache miss each, so it is summed lazily, only as far as the choice of
+            // side needs: forwardSummed members of the forward frontier are in forwardCost, and
+            // a side is summed only while it is not already dearer than the other side's sum so
+            // far. The choice is the one the full sums would give (see chooseForward).
             long forwardCost = listFrom.length;
             long backwardCost = listTo.length;
+            int forwardSummed = 1;
+            int backwardSummed = 1;
             for (int hops = 0; hops < maxHops && forwardSize > 0 && backwardSize > 0; hops++) {
+                // Settle which side is cheaper, summing no more of either than that takes.
+                while (true) {
+                    if (forwardCost <= backwardCost) {
+                        if (forwardSummed == forwardSize) {
+                            break;
+                        }
+                        while (forwardSummed < forwardSize && forwardCost <= backwardCost) {
+                            int[] list = listOf(outer, forward[forwardSummed++]);
+                            forwardCost += list == null ? 0 : list.length;
+                        }
+                    } else {
+                        if (backwardSummed == backwardSize) {
+                            break;
+                        }
+                        while (backwardSummed < backwardSize && backwardCost < forwardCost) {
+                            int[] list = listOf(outer, backward[backwardSummed++]);
+                            backwardCost += list == null ? 0 : list.length;
+                        }
+                    }
+                }
                 boolean expandForward = forwardCost <= backwardCost;
                 int[] frontier = expandForward ? forward : backward;
                 int frontierSize = expandForward ? forwardSize : backwardSize;
                 int own = expandForward ? forwardStamp : backwardStamp;
                 int other = expandForward ? backwardStamp : forwardStamp;
                 int nextSize = 0;
-                long nextCost = 0;
                 for (int i = 0; i < frontierSize; i++) {
                     int u = frontier[i];
                     int[] list = listOf(outer, u);
@@ -862,8 +889,6 @@ public final class ConnectionGraph {
                             parents[v] = u;
                             next = Scratch.ensureRoom(next, nextSize);
                             next[nextSize++] = v;
-                            int[] nextList = listOf(outer, v);
-                            nextCost += nextList == null ? 0 : nextList.length;
                         }
                     }
                 }
@@ -872,13 +897,15 @@ public final class ConnectionGraph {
                     int[] spare = forward;
                     forward = next;
                     forwardSize = nextSize;
-                    forwardCost = nextCost;
+                    forwardCost = 0;
+                    forwardSummed = 0;
                     next = spare;
                 } else {
                     int[] spare = backward;
                     backward = next;
                     backwardSize = nextSize;
-                    backwardCost = nextCost;
+                    backwardCost = 0;
+                    backwardSummed = 0;
                     next = spare;
                 }
             }

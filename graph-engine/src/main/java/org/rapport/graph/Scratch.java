@@ -108,10 +108,22 @@ final class Scratch {
             return new Pool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         }
 
+        /**
+         * The slot a thread tries first, for both taking and giving back, so that a thread keeps
+         * finding the scratch it used last, still in its core's cache, instead of one another
+         * core has just written (threads with consecutive ids, like a pool's, get different
+         * slots). An identity hash here made two threads on two cores share a home slot half
+         * the time and pass their scratches back and forth.
+         */
+        @SuppressWarnings("deprecation") // Thread.threadId() is Java 19+; getId() is the same number
+        private static int home(int n) {
+            return (int) ((Thread.currentThread().getId() & Long.MAX_VALUE) % n);
+        }
+
         /** Takes a scratch able to stamp ids below {@code capacity}, exclusively for the caller. */
         Scratch acquire(int capacity) {
             int n = slots.length();
-            int start = (Thread.currentThread().hashCode() & Integer.MAX_VALUE) % n;
+            int start = home(n);
             for (int k = 0; k < n; k++) {
                 int i = (start + k) % n;
                 if (slots.get(i) != null) {
@@ -130,7 +142,7 @@ final class Scratch {
         /** Gives a scratch back; the caller must not use it afterwards. */
         void release(Scratch scratch) {
             int n = slots.length();
-            int start = (Thread.currentThread().hashCode() & Integer.MAX_VALUE) % n;
+            int start = home(n);
             for (int k = 0; k < n; k++) {
                 int i = (start + k) % n;
                 if (slots.get(i) == null && slots.compareAndSet(i, null, scratch)) {

@@ -1,0 +1,2 @@
+/** Benchmark of the shortest chain of connections between two members. */
+package org.rapport.bench.path;

@@ -1,0 +1,2 @@
+/** Benchmark of the size of a member's 2nd-degree network. */
+package org.rapport.bench.seconddegree;
