@@ -144,10 +144,15 @@ public class ContactRepository {
         return out;
     }
 
-    /** One page of a member's contacts: matched to members, or not. */
+    /**
+     * One page of a member's contacts: matched to members (each member once, though an address and
+     * a handle may both have found them), or not matched.
+     */
     List<ContactRow> contacts(long member, boolean matched, PageRequest page) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM contacts WHERE member_id = :m AND matched_member_id IS ")
-                .append(matched ? "NOT NULL" : "NULL");
+        StringBuilder sql = new StringBuilder(matched
+                ? "SELECT * FROM contacts WHERE id IN (SELECT min(id) FROM contacts WHERE member_id = :m"
+                        + " AND matched_member_id IS NOT NULL GROUP BY matched_member_id)"
+                : "SELECT * FROM contacts WHERE member_id = :m AND matched_member_id IS NULL");
         var params = new HashMap<String, Object>();
         params.put("m", member);
         if (page.cursor() != null) {
@@ -160,8 +165,10 @@ public class ContactRepository {
     }
 
     long count(long member, boolean matched) {
-        return jdbc.sql("SELECT count(*) FROM contacts WHERE member_id = :m AND matched_member_id IS "
-                        + (matched ? "NOT NULL" : "NULL")).param("m", member).query(Long.class).single();
+        return jdbc.sql(matched
+                        ? "SELECT count(DISTINCT matched_member_id) FROM contacts WHERE member_id = :m AND matched_member_id IS NOT NULL"
+                        : "SELECT count(*) FROM contacts WHERE member_id = :m AND matched_member_id IS NULL")
+                .param("m", member).query(Long.class).single();
     }
 
     Optional<ContactRow> contact(long member, long id) {

@@ -107,6 +107,15 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail p = Problems.of(413, "file-too-large", "File too large",
+                "The file is larger than this server accepts (20 MB). Split it, or export fewer contacts at once.");
+        return handleExceptionInternal(ex, p, headers, HttpStatusCode.valueOf(413), request);
+    }
+
+    @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {

@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -100,7 +101,7 @@ public abstract class ApiIntegrationContract extends IntegrationContract {
     }
 
     /** Sends {@code body} as JSON (a string is sent as it is, so tests can send broken JSON). */
-    protected Response perform(Caller as, MockHttpServletRequestBuilder request, Object body) {
+    protected Response perform(Caller as, AbstractMockHttpServletRequestBuilder<?> request, Object body) {
         request.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
         if (as != null) {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + as.token());
@@ -113,7 +114,7 @@ public abstract class ApiIntegrationContract extends IntegrationContract {
     }
 
     /** Sends the request as built: no token, no {@code Accept} header unless the builder has them. */
-    protected Response perform(MockHttpServletRequestBuilder request) {
+    protected Response perform(AbstractMockHttpServletRequestBuilder<?> request) {
         try {
             var result = mvc.perform(request).andReturn();
             return new Response(result.getRequest().getMethod() + " " + result.getRequest().getRequestURI(),

@@ -23,6 +23,6 @@ import org.springframework.test.context.ContextConfiguration;
         "logging.level.org.rapport=WARN"})
 @AutoConfigureMockMvc
 @Import(TestClockConfiguration.class)
-@ContextConfiguration(initializers = PostgresTestDatabase.class)
+@ContextConfiguration(initializers = {PostgresTestDatabase.class, TestSmtp.class})
 public @interface PostgresSpringTest {
 }

@@ -24,6 +24,6 @@ import org.springframework.test.context.ContextConfiguration;
         "logging.level.org.rapport=WARN"})
 @AutoConfigureMockMvc
 @Import(TestClockConfiguration.class)
-@ContextConfiguration(initializers = SqliteTestDatabase.class)
+@ContextConfiguration(initializers = {SqliteTestDatabase.class, TestSmtp.class})
 public @interface SqliteSpringTest {
 }
