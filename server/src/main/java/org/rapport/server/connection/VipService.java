@@ -76,7 +76,12 @@ public class VipService {
         return mine(me);
     }
 
+    /** Pins {@code other} last; 404 for a member who does not exist or is on either side of a block with me. */
     public List<MemberCard> pin(long me, long other) {
+        if (!members.exists(other)) {
+            throw new MemberNotFoundException();
+        }
+        blocks.requireVisible(me, other);
         List<Long> now = new ArrayList<>(vips.list(me));
         if (!now.contains(other)) {
             now.add(other);

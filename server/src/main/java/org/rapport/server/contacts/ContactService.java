@@ -305,7 +305,7 @@ public class ContactService {
     public ImportView view(long me, long importId) {
         ContactRepository.ImportRow row = contacts.findImport(me, importId)
                 .orElseThrow(() -> new NotFoundException("There is no such import of yours."));
-        return new ImportView(row, running.get(importId));
+        return new ImportView(row, row.status().equals("PROCESSING") ? running.get(importId) : null);
     }
 
     public List<ContactRepository.ImportRow> imports(long me) {

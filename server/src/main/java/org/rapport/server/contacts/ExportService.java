@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -18,6 +21,7 @@ import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
 import org.rapport.server.member.Profile;
 import org.rapport.server.notification.NotificationService;
+import org.rapport.server.privacy.BlockService;
 import org.rapport.server.privacy.PrivacyService;
 import org.rapport.server.system.PageRequest;
 import org.rapport.server.system.RapportProperties;
@@ -54,11 +58,13 @@ public class ExportService {
     private final ContactRepository contactRows;
     private final RapportProperties properties;
     private final Clock clock;
+    private final BlockService blocks;
 
     public ExportService(JdbcClient jdbc, MemberRepository members, PrivacyService privacy,
                          NotificationService notifications, FollowService follows, ContactService contacts,
-                         ContactRepository contactRows, RapportProperties properties, Clock clock) {
+                         ContactRepository contactRows, RapportProperties properties, Clock clock, BlockService blocks) {
         this.jdbc = jdbc;
+        this.blocks = blocks;
         this.members = members;
         this.privacy = privacy;
         this.notifications = notifications;
@@ -129,19 +135,23 @@ public class ExportService {
             connections.add(m);
         }
         out.put("connections", connections);
-        out.put("invitations", rows("""
+        // Members on either side of a block with me do not exist for me, here as everywhere: my
+        // invitations and notifications with them are left out (my block list names whom I blocked).
+        Set<String> hidden = blocks.hiddenFrom(me).stream().map(String::valueOf).collect(Collectors.toSet());
+        out.put("invitations", without(hidden, rows("""
                 SELECT id, sender_id, recipient_id, note, status, created_at, closed_at FROM invitations
                 WHERE sender_id = :m OR recipient_id = :m ORDER BY created_at""", me, "id", "senderId", "recipientId",
-                "note", "status", "createdAt", "closedAt"));
-        out.put("following", follows.followedIds(me).stream().map(String::valueOf).toList());
+                "note", "status", "createdAt", "closedAt"), "senderId", "recipientId"));
+        out.put("following", follows.followedIds(me).stream().map(String::valueOf).filter(id -> !hidden.contains(id))
+                .toList());
         out.put("updates", rows("SELECT id, body, visibility, created_at, edited_at, reach FROM posts WHERE author_id = :m "
                 + "ORDER BY created_at", me, "id", "text", "visibility", "createdAt", "editedAt", "reach"));
         out.put("vips", rows("SELECT vip_id, position FROM vips WHERE member_id = :m ORDER BY position", me, "memberId",
                 "position"));
         out.put("blocked", rows("SELECT blocked_id, created_at FROM blocks WHERE blocker_id = :m ORDER BY created_at",
                 me, "memberId", "blockedAt"));
-        out.put("notifications", rows("SELECT id, kind, actor_id, created_at, read_at FROM notifications WHERE member_id = :m "
-                + "ORDER BY id", me, "id", "kind", "actorId", "createdAt", "readAt"));
+        out.put("notifications", without(hidden, rows("SELECT id, kind, actor_id, created_at, read_at FROM notifications "
+                + "WHERE member_id = :m ORDER BY id", me, "id", "kind", "actorId", "createdAt", "readAt"), "actorId"));
         out.put("profileViewsReceived", jdbc.sql("SELECT count(*) FROM profile_views WHERE viewed_id = :m").param("m", me)
                 .query(Long.class).single());
         List<Map<String, Object>> contactList = new ArrayList<>();
@@ -164,6 +174,12 @@ public class ExportService {
         out.put("contactImports", contactRows.imports(me).stream().map(i -> Map.of("id", i.id(), "file", i.fileName(),
                 "format", i.format(), "status", i.status(), "createdAt", i.createdAt().toString())).toList());
         return out;
+    }
+
+    /** The rows none of whose {@code fields} names a member in {@code hidden}. */
+    private static List<Map<String, Object>> without(Set<String> hidden, List<Map<String, Object>> rows, String... fields) {
+        return rows.stream().filter(r -> Arrays.stream(fields).noneMatch(f -> hidden.contains(String.valueOf(r.get(f)))))
+                .toList();
     }
 
     private List<Map<String, Object>> rows(String sql, long me, String... names) {

@@ -11,6 +11,7 @@ import static org.rapport.server.privacy.AuthorizationMatrixApiIntegrationTest.R
 import static org.rapport.server.privacy.AuthorizationMatrixApiIntegrationTest.Role.SECOND;
 import static org.rapport.server.privacy.AuthorizationMatrixApiIntegrationTest.Role.STRANGER;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,6 +34,10 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.rapport.server.connection.ConnectionService;
+import org.rapport.server.connection.VipService;
+import org.rapport.server.contacts.ContactService;
+import org.rapport.server.feed.PostService;
+import org.rapport.server.follow.FollowService;
 import org.rapport.server.invitation.InvitationRelation;
 import org.rapport.server.member.ConnectionsVisibility;
 import org.rapport.server.member.Education;
@@ -45,15 +50,21 @@ import org.rapport.server.profileview.ProfileViewRecorder;
 import org.rapport.server.support.ApiIntegrationContract;
 import org.rapport.server.support.SqliteSpringTest;
 import org.rapport.server.support.TestMembers;
+import org.rapport.server.system.PageRequest;
 import org.rapport.server.system.RapportException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The authorization matrix (B4, I1, I3, I5): every API endpoint, called by each role a member can
@@ -336,7 +347,115 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
             // 204 also when there was no block, so a blocked member learns nothing here either: an
             // id that names nobody gets the same answer.
             rule("DELETE /blocks/{memberId}").target(c -> c.w.s).as(c -> c.standInIf(BLOCKER))
-                    .after(Cell::standInBlocksSubjectAgain).status(signedIn(204)));
+                    .after(Cell::standInBlocksSubjectAgain).status(signedIn(204)),
+
+            // Following (F1): S's followers and whom S follows are shown to whom S's connections are.
+            rule("POST /members/{id}/follow").target(c -> c.w.s).after(Cell::stopFollowingSubject)
+                    .status((role, s) -> switch (role) {
+                        case ANONYMOUS -> 401;
+                        case OWNER -> 400; // yourself
+                        case FIRST, SECOND, STRANGER -> 204; // a connection already follows: harmless
+                        case BLOCKED, BLOCKER -> 404;
+                    }),
+            // 204 whoever S is to the caller, as for an id that names nobody: unfollowing tells nothing.
+            rule("DELETE /members/{id}/follow").target(c -> c.w.s).as(c -> c.standInIf(FIRST)).status(signedIn(204)),
+            rule("GET /members/{id}/followers").target(c -> c.w.s).status(AuthorizationMatrixApiIntegrationTest::followLists)
+                    .shows(c -> c.w.subjectsConnections()),
+            rule("GET /members/{id}/following").target(c -> c.w.s).status(AuthorizationMatrixApiIntegrationTest::followLists)
+                    .shows(c -> c.w.subjectsConnections()),
+
+            // Updates (F2): S's update is for S's connections; only its author changes it.
+            rule("POST /posts").body(c -> Map.of("text", "An update for the matrix", "visibility", "CONNECTIONS"))
+                    .status(signedIn(201)).aboutTheCaller().after(Cell::deleteCallersNewPosts),
+            rule("GET /posts/{id}").target(c -> c.w.post)
+                    .status((role, s) -> switch (role) {
+                        case ANONYMOUS -> 401;
+                        case OWNER, FIRST -> 200;
+                        case SECOND, STRANGER, BLOCKED, BLOCKER -> 404; // not shared with them
+                    })
+                    .shows(c -> Set.of(c.w.s)),
+            rule("PATCH /posts/{id}").target(c -> c.role == OWNER ? c.freshPost() : c.w.post)
+                    .body(c -> Map.of("text", "An edited update")).status(AuthorizationMatrixApiIntegrationTest::changePost)
+                    .after(Cell::deleteCallersNewPosts),
+            rule("DELETE /posts/{id}").target(c -> c.role == OWNER ? c.freshPost() : c.w.post)
+                    .status((role, s) -> changePost(role, s) == 200 ? 204 : changePost(role, s)),
+            rule("GET /feed").status(signedIn(200))
+                    .shows(c -> c.role == OWNER || c.role == FIRST ? Set.of(c.w.s) : Set.of()),
+            rule("GET /members/{id}/posts").target(c -> c.w.s).status(namingSubject(200))
+                    .check((c, r) -> assertThat(r.body().path("items").size()).as("S's updates shared with %s", c.role)
+                            .isEqualTo(c.role == OWNER || c.role == FIRST ? 1 : 0)),
+
+            // VIPs (F3): S pinned H1, whom the showcase on S's profile shows only with the connections.
+            rule("GET /me/vips").status(signedIn(200)).shows(c -> c.role == OWNER ? Set.of(c.w.h1) : Set.of()),
+            rule("PUT /me/vips").status(signedIn(200))
+                    .body(c -> Map.of("memberIds", c.role == OWNER ? List.of(Long.toString(c.w.h1)) : List.of()))
+                    .shows(c -> c.role == OWNER ? Set.of(c.w.h1) : Set.of()),
+            rule("POST /me/vips").body(c -> Map.of("memberId", Long.toString(c.w.s))).after(Cell::unpinSubject)
+                    .status((role, s) -> switch (role) {
+                        case ANONYMOUS -> 401;
+                        case OWNER, SECOND, STRANGER -> 400; // connections only
+                        case FIRST -> 200;
+                        case BLOCKED, BLOCKER -> 404;
+                    })
+                    .shows(c -> c.role == FIRST ? Set.of(c.w.s) : Set.of()),
+            rule("DELETE /me/vips/{memberId}").target(c -> c.w.s).status(signedIn(204)),
+
+            // Notifications (A7): each member's own.
+            rule("GET /notifications/settings").status(signedIn(200)),
+            rule("PUT /notifications/settings").body(c -> Map.of()).status(signedIn(200)),
+            rule("GET /notifications/stream").accept(MediaType.TEXT_EVENT_STREAM).status(signedIn(200)),
+
+            // Contacts (E1–E6): S imported an address book naming X, H1, B, BB and someone not a member.
+            rule("POST /contacts/imports").file(c -> new MockMultipartFile("file", "addresses.txt", "text/plain",
+                            ("someone." + letters(6) + "@example.net\n").getBytes(StandardCharsets.UTF_8)))
+                    .status(signedIn(202)),
+            rule("GET /contacts/imports").status(signedIn(200)),
+            rule("GET /contacts/imports/{id}").target(c -> c.w.contactImport).status(onlyTheOwner(200)),
+            rule("DELETE /contacts/imports/{id}").target(c -> c.role == OWNER ? c.freshImport() : c.w.contactImport)
+                    .status(onlyTheOwner(204)),
+            rule("GET /contacts").status(signedIn(200))
+                    .shows(c -> c.role == OWNER ? Set.of(c.w.x, c.w.h1) : Set.of()),
+            rule("POST /contacts/{id}/invite").target(c -> c.w.outsider).status(onlyTheOwner(204)),
+            rule("GET /contacts/settings").status(signedIn(200)),
+            rule("PATCH /contacts/settings").body(c -> Map.of()).status(signedIn(200)),
+            rule("GET /me/export").status(signedIn(200)).aboutTheCaller().mayName(Cell::ownBlocks)
+                    .shows(c -> c.role == OWNER ? c.w.subjectsConnections() : Set.of()),
+            rule("GET /me/export/connections.csv").accept(MediaType.parseMediaType("text/csv")).status(signedIn(200))
+                    .aboutTheCaller()
+                    .check(AuthorizationMatrixApiIntegrationTest::exportNamesTheConnections),
+            rule("GET /me/export/connections.vcf").accept(MediaType.parseMediaType("text/vcard")).status(signedIn(200))
+                    .aboutTheCaller()
+                    .check(AuthorizationMatrixApiIntegrationTest::exportNamesTheConnections));
+
+    /** Followers and following lists: shown to whom S's settings show S's connections. */
+    static int followLists(Role role, Settings s) {
+        return switch (role) {
+            case ANONYMOUS -> 401;
+            case BLOCKED, BLOCKER -> 404;
+            case OWNER -> 200;
+            case FIRST -> s.connections() == ONLY_ME ? 403 : 200;
+            case SECOND, STRANGER -> s.connections() == EVERYONE ? 200 : 403;
+        };
+    }
+
+    /** Changing S's update: S may (a fresh one); a connection sees it but may not; to the rest it does not exist. */
+    static int changePost(Role role, Settings s) {
+        return switch (role) {
+            case ANONYMOUS -> 401;
+            case OWNER -> 200;
+            case FIRST -> 403;
+            case SECOND, STRANGER, BLOCKED, BLOCKER -> 404;
+        };
+    }
+
+    /** S's export names S's connections; F's names F's (S among them). */
+    static void exportNamesTheConnections(Cell c, Response r) {
+        if (c.role == OWNER) {
+            assertThat(r.rawText()).contains("Fern", "Hana");
+        } else if (c.role == FIRST) {
+            assertThat(r.rawText()).contains("Sasha");
+        }
+    }
 
     /** 401 without a token; {@code status} for S; 404 for everyone else (not their invitation). */
     static Status onlyTheOwner(int status) {
@@ -367,6 +486,8 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
         Function<Cell, Set<Long>> mayName = c -> Set.of();
         BiConsumer<Cell, Response> check = (c, r) -> { };
         Consumer<Cell> after = c -> { };
+        Function<Cell, MockMultipartFile> file;
+        MediaType accept;
         boolean oneWorldOnly;
         boolean aboutTheCaller;
 
@@ -431,6 +552,18 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
             return this;
         }
 
+        /** Sends a multipart upload with this file instead of a JSON body. */
+        Rule file(Function<Cell, MockMultipartFile> f) {
+            this.file = f;
+            return this;
+        }
+
+        /** Asks for this media type (with problem+json for errors) instead of JSON. */
+        Rule accept(MediaType type) {
+            this.accept = type;
+            return this;
+        }
+
         Rule inOneWorldOnly() {
             this.oneWorldOnly = true;
             return this;
@@ -470,6 +603,14 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
     ConnectionService connectionService;
     @Autowired
     NetworkService network;
+    @Autowired
+    PostService posts;
+    @Autowired
+    VipService vips;
+    @Autowired
+    FollowService follows;
+    @Autowired
+    ContactService contactService;
 
     @Test
     void theMatrixHasARowForEveryApiEndpoint() {
@@ -607,8 +748,20 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
             var as = rule.as.apply(c);
             String query = rule.query.apply(c);
             String uri = API + rule.concretePath(c) + (query.isEmpty() ? "" : "?" + query);
-            Response r = perform(as, MockMvcRequestBuilders.request(HttpMethod.valueOf(rule.verb), uri),
-                    rule.body.apply(c));
+            Response r;
+            if (rule.file == null && rule.accept == null) {
+                r = perform(as, MockMvcRequestBuilders.request(HttpMethod.valueOf(rule.verb), uri), rule.body.apply(c));
+            } else {
+                AbstractMockHttpServletRequestBuilder<?> request = rule.file == null
+                        ? MockMvcRequestBuilders.request(HttpMethod.valueOf(rule.verb), uri)
+                        : MockMvcRequestBuilders.multipart(HttpMethod.valueOf(rule.verb), uri).file(rule.file.apply(c));
+                request.accept(rule.accept == null ? MediaType.APPLICATION_JSON : rule.accept,
+                        MediaType.APPLICATION_PROBLEM_JSON);
+                if (as != null) {
+                    request.header(HttpHeaders.AUTHORIZATION, "Bearer " + as.token());
+                }
+                r = perform(request);
+            }
             requests++;
             answers.computeIfAbsent(rule.endpoint(), k -> new EnumMap<>(Role.class))
                     .computeIfAbsent(c.role, k -> new TreeSet<>()).add(r.status());
@@ -620,7 +773,10 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
                 r.expect(expected);
             }
 
-            JsonNode body = r.rawText().isEmpty() ? null : r.body();
+            // A CSV, a vCard or an event stream is searched for ids as one text.
+            JsonNode body = r.rawText().isEmpty() ? null
+                    : r.contentType() != null && r.contentType().contains("json") ? r.body()
+                    : JsonNodeFactory.instance.stringNode(r.rawText());
             Set<Long> hidden = c.hidden();
             hidden.removeAll(rule.mayName.apply(c));
             assertThat(MentionedIds.find(body, hidden, Set.of("instance")))
@@ -705,6 +861,11 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
         /** B3's and BB3's invitations to S, pending until the blocks cancelled them. */
         final long fromBlockedPending;
         final long fromBlockerPending;
+        /** S's update for S's connections. */
+        final long post;
+        /** S's address book (X, H1, B, BB and someone not a member) and the contact not a member. */
+        final long contactImport;
+        final long outsider;
         final Map<Long, Member> all = new HashMap<>();
         final Map<Long, String> names = new HashMap<>();
         final Map<Role, Member> roles = new EnumMap<>(Role.class);
@@ -802,6 +963,12 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
             link(h2, s);
             sent = invitations.invite(s, p1, null).invitation().id();
             received = invitations.invite(p2, s, null).invitation().id();
+            post = posts.create(s, "Sasha's update for the network", "CONNECTIONS").id();
+            vips.replace(s, List.of(h1));
+            String book = String.join("\n", all.get(x).email(), all.get(h1).email(), all.get(b).email(),
+                    all.get(bb).email(), "outsider." + token + "@example.net") + "\n";
+            contactImport = contactService.importNow(s, "addresses.txt", book.getBytes(StandardCharsets.UTF_8)).row().id();
+            outsider = contactService.contacts(s, false, PageRequest.of(10, null)).items().get(0).id();
             privacy.update(s, settings.changes());
 
             Map<Role, Long> cast = Map.of(OWNER, s, FIRST, f, SECOND, t2, STRANGER, x, BLOCKED, b, BLOCKER, bb);
@@ -1025,6 +1192,43 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
                 case BLOCKER -> Set.of(w.s);
                 default -> Set.of();
             };
+        }
+
+        /** A new update of S's, for S to change. */
+        long freshPost() {
+            return posts.create(w.s, "Another update of Sasha's", "CONNECTIONS").id();
+        }
+
+        /** A new import of S's, for S to delete. */
+        long freshImport() {
+            return contactService.importNow(w.s, "one.txt", ("one." + letters(6) + "@example.net\n")
+                    .getBytes(StandardCharsets.UTF_8)).row().id();
+        }
+
+        /** Members who followed S for the call stop again (S's connections follow S anyway). */
+        void stopFollowingSubject() {
+            if (role == SECOND || role == STRANGER) {
+                follows.unfollow(self().id(), w.s);
+            }
+        }
+
+        void unpinSubject() {
+            if (role == FIRST) {
+                vips.unpin(self().id(), w.s);
+            }
+        }
+
+        /** Deletes the updates the call shared (S's own update stays). */
+        void deleteCallersNewPosts() {
+            if (role == ANONYMOUS) {
+                return;
+            }
+            long me = self().id();
+            for (long id : jdbc.sql("SELECT id FROM posts WHERE author_id = :me").param("me", me).query(Long.class).list()) {
+                if (id != w.post) {
+                    posts.delete(me, id);
+                }
+            }
         }
 
         void undoDismissal() {
