@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -32,9 +33,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  *
  * <p>Streams live in this node's memory: a member connected to another node hears of events
  * created there when the graph replication of J3 carries notifications too.
+ *
+ * <p>On shutdown the hub closes every stream first (it stops in the earliest lifecycle phase):
+ * otherwise the web server's graceful shutdown would wait its whole timeout for streams that
+ * never end. Browsers reconnect to another node, or to this one when it is back.
  */
 @Component
-public class NotificationHub {
+public class NotificationHub implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationHub.class);
     static final long HEARTBEAT_SECONDS = 20;
@@ -46,10 +51,39 @@ public class NotificationHub {
 
     private final Map<Long, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
+    private volatile boolean running;
 
     public NotificationHub(MeterRegistry meters) {
         Gauge.builder("rapport.notification.streams", open, AtomicInteger::get)
                 .description("Open server-sent event streams").register(meters);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Closes every open stream, so that shutdown need not wait for them. */
+    @Override
+    public void stop() {
+        running = false;
+        int closed = 0;
+        for (Set<SseEmitter> own : streams.values()) {
+            for (SseEmitter emitter : own) {
+                own.remove(emitter);
+                open.decrementAndGet();
+                emitter.complete();
+                closed++;
+            }
+        }
+        if (closed > 0) {
+            log.info("Closed {} notification streams for shutdown", closed);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     /** A new stream for {@code member}, starting with the current unread count. */
