@@ -16,6 +16,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +36,22 @@ class SecurityConfiguration {
     @Bean
     SecurityContextRepository securityContextRepository() {
         return new HttpSessionSecurityContextRepository();
+    }
+
+    /**
+     * A request the firewall refuses before any chain (an encoded slash, a semicolon, a backslash,
+     * "..", a NUL in the path): a 400 problem for the API, the 400 error page otherwise.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
+        return (request, response, ex) -> {
+            if (Problems.isApi(request)) {
+                Problems.write(request, response, Problems.of(400, "malformed-path", "Malformed request path",
+                        "The path of this request holds characters no Rapport address has."), json);
+            } else {
+                response.sendError(400);
+            }
+        };
     }
 
     // The filter chains exist only when serving: the one-shot CLI commands (rapport graph …) start

@@ -97,9 +97,14 @@ public class GraphIndex {
         return loadTime;
     }
 
+    /** Whether {@code memberId} can be a vertex of the graph. */
+    public static boolean inRange(long memberId) {
+        return memberId >= 0 && memberId <= Integer.MAX_VALUE;
+    }
+
     /** The engine's id for a member id. */
     public static int vertex(long memberId) {
-        if (memberId < 0 || memberId > Integer.MAX_VALUE) {
+        if (!inRange(memberId)) {
             throw new IllegalArgumentException("member id out of the graph's range: " + memberId);
         }
         return (int) memberId;

@@ -30,8 +30,10 @@ public class NetworkService {
         return Degree.ofDistance(graph().distance(GraphIndex.vertex(viewer), GraphIndex.vertex(other)));
     }
 
+    /** Whether two members are connected; false for an id no member can have (a negative one, say). */
     public boolean areConnected(long a, long b) {
-        return a != b && graph().areConnected(GraphIndex.vertex(a), GraphIndex.vertex(b));
+        return a != b && GraphIndex.inRange(a) && GraphIndex.inRange(b)
+                && graph().areConnected(GraphIndex.vertex(a), GraphIndex.vertex(b));
     }
 
     public int connectionCount(long member) {
