@@ -18,10 +18,10 @@ class MessagingRepository {
     private static final String MESSAGE = "m.id, m.conversation_id, m.sender_id, m.body, m.created_at";
 
     /** Which conversations a member's list shows: all but requests they received, and requests they declined. */
-    private static final String MAIN_LIST = "(c.status IN ('OPEN', 'ACCEPTED') OR c.requester_id = :me)";
-    private static final String REQUESTS = "(c.status = 'REQUEST' AND c.requester_id <> :me)";
+    private static final String MAIN_LIST = " (c.status IN ('OPEN', 'ACCEPTED') OR c.requester_id = :me)";
+    private static final String REQUESTS = " (c.status = 'REQUEST' AND c.requester_id <> :me)";
     /** Everything but requests they declined: what counts towards their unread messages. */
-    private static final String NOT_DECLINED_BY_ME = "NOT (c.status = 'DECLINED' AND c.requester_id <> :me)";
+    private static final String NOT_DECLINED_BY_ME = " NOT (c.status = 'DECLINED' AND c.requester_id <> :me)";
 
     /** One row of a member's list: the conversation, their side of it, the last message and the unread count. */
     record ListRow(Conversation conversation, long otherId, long lastActivity, Message last, long unread) {
