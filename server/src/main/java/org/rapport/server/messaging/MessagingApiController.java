@@ -43,14 +43,16 @@ class MessagingApiController {
 
     /**
      * A conversation as I see it. {@code request}: RECEIVED (a request waiting for my answer), SENT
-     * (mine, waiting for theirs), DECLINED (mine, declined) or null.
+     * (mine, waiting for theirs), DECLINED (mine, declined) or null. {@code preview}: the last
+     * message on one line, at most 120 characters.
      */
     record ConversationJson(String id, MemberCardJson member, ConversationStatus status, String request,
-                            MessageJson lastMessage, long unreadCount, Instant lastMessageAt) {
+                            String preview, MessageJson lastMessage, long unreadCount, Instant lastMessageAt) {
         static ConversationJson of(ConversationSummary s) {
             String request = s.requestReceived() ? "RECEIVED" : s.requestSent() ? "SENT" : s.declined() ? "DECLINED" : null;
             return new ConversationJson(Long.toString(s.id()), MemberCardJson.of(s.other()), s.conversation().status(),
-                    request, s.lastMessage() == null ? null : MessageJson.of(s.lastMessage(), s.viewer()),
+                    request, s.lastMessage() == null ? null : s.lastMessage().preview(),
+                    s.lastMessage() == null ? null : MessageJson.of(s.lastMessage(), s.viewer()),
                     s.unreadCount(), s.conversation().lastMessageAt());
         }
     }

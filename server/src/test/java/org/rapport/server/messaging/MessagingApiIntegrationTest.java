@@ -44,6 +44,7 @@ class MessagingApiIntegrationTest extends ApiIntegrationContract {
         assertThat(item.path("member").path("id").asString()).isEqualTo(ann.key());
         assertThat(item.path("unreadCount").asLong()).isEqualTo(4);
         assertThat(item.path("lastMessage").path("text").asString()).isEqualTo("more 2");
+        assertThat(item.path("preview").asString()).isEqualTo("more 2");
         assertThat(item.path("request").isNull()).isTrue();
 
         JsonNode first = get(bob, "/conversations/" + id + "/messages?limit=3").expect(200).body();
