@@ -50,10 +50,64 @@
     setTimeout(function () { box.remove(); }, 8000);
   }
 
+  // Messages arrive on the same stream as events named "message": the Messaging badge shows the
+  // unread count; an open thread of that conversation fetches what it lacks (server-rendered and
+  // escaped) and appends it; elsewhere a short notice says who wrote, unless turned off.
+  function lastMessageId(thread) {
+    var items = thread.querySelectorAll("li[data-id]");
+    return items.length ? items[items.length - 1].getAttribute("data-id") : "0";
+  }
+
+  function catchUp(thread) {
+    var id = thread.getAttribute("data-conversation");
+    fetch("/messages/" + encodeURIComponent(id) + "/since?after=" + encodeURIComponent(lastMessageId(thread)),
+      { headers: { "HX-Request": "true" }, credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : ""; })
+      .then(function (html) {
+        var holder = document.createElement("template");
+        holder.innerHTML = html;
+        holder.content.querySelectorAll("li[data-id]").forEach(function (li) {
+          if (!document.getElementById(li.id)) { thread.appendChild(li); }
+        });
+        var empty = document.getElementById("thread-empty");
+        if (empty && thread.children.length) { empty.remove(); }
+      });
+  }
+
+  function onMessage(ev) {
+    var count = document.getElementById("message-count");
+    if (count) { count.textContent = ev.unreadMessages > 0 ? String(ev.unreadMessages) : ""; }
+    if (!ev.conversationId || !ev.messageId) { return; }
+    var thread = document.getElementById("thread");
+    if (thread && thread.getAttribute("data-conversation") === ev.conversationId) {
+      if (!document.getElementById("message-" + ev.messageId)) { catchUp(thread); }
+      return;
+    }
+    if (!ev.mine && ev.announce) {
+      toast({ actorName: ev.senderName, sentence: ev.request ? "sent you a message request." : "sent you a message.",
+              link: "/messages/" + encodeURIComponent(ev.conversationId) });
+    }
+  }
+
+  // A sent message was appended by htmx: empty the form and its error line.
+  document.addEventListener("message-sent", function () {
+    var form = document.getElementById("compose");
+    if (form) { form.reset(); form.querySelectorAll("textarea[data-max]").forEach(function (a) { a.dispatchEvent(new Event("input")); }); }
+    var error = document.getElementById("compose-error");
+    if (error) { error.hidden = true; error.textContent = ""; }
+    var empty = document.getElementById("thread-empty");
+    if (empty) { empty.remove(); }
+  });
+
   function listen() {
     var badge = document.getElementById("unread-count");
     if (!badge || !window.EventSource) { return; }
     var source = new EventSource("/notifications/stream");
+    source.addEventListener("message", function (e) {
+      var ev;
+      try { ev = JSON.parse(e.data); } catch (err) { return; }
+      onMessage(ev);
+    });
     source.addEventListener("notification", function (e) {
       var ev;
       try { ev = JSON.parse(e.data); } catch (err) { return; }

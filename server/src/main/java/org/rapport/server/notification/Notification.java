@@ -20,6 +20,7 @@ public record Notification(long id, NotificationKind kind, MemberCard actor, Lon
             case NEW_FOLLOWER -> "started following you.";
             case POST -> "shared an update.";
             case VIP_POST -> "shared an update. You keep them among your VIPs.";
+            case MESSAGE -> "sent you a message.";
         };
     }
 
@@ -29,6 +30,7 @@ public record Notification(long id, NotificationKind kind, MemberCard actor, Lon
             case INVITATION_RECEIVED -> "/network";
             case INVITATION_ACCEPTED, NEW_FOLLOWER -> "/members/" + actor.member().id();
             case POST, VIP_POST -> postId == null ? "/" : "/posts/" + postId;
+            case MESSAGE -> "/messages";
         };
     }
 }

@@ -60,7 +60,9 @@ class NotificationApiController {
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Live notifications as server-sent events",
             description = "Each event is named notification and carries {unreadCount, kind, actorName, sentence, link, "
-                    + "postId}; the first carries only the unread count. A comment every 20 s keeps the stream open.")
+                    + "postId}; the first carries only the unread count. Events named message carry {conversationId, "
+                    + "messageId, senderName, preview, request, mine, announce, unreadMessages} when a message arrives, "
+                    + "is sent from another tab, or is read. A comment every 20 s keeps the stream open.")
     SseEmitter stream(@AuthenticationPrincipal MemberPrincipal me) {
         return notifications.subscribe(me.memberId());
     }

@@ -128,6 +128,36 @@ public class NotificationHub implements SmartLifecycle {
         }
     }
 
+    /**
+     * Sends an event of another name (a new message: {@code message}) to the member's open streams
+     * once the current transaction commits; {@code data} is serialised as JSON.
+     */
+    public void publishAfterCommit(long member, String name, java.util.function.Supplier<?> data) {
+        if (!streams.containsKey(member)) {
+            return;
+        }
+        Runnable send = () -> {
+            Set<SseEmitter> own = streams.get(member);
+            if (own == null) {
+                return;
+            }
+            Object payload = data.get();
+            for (SseEmitter emitter : own) {
+                sendNamed(member, emitter, name, payload);
+            }
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    send.run();
+                }
+            });
+        } else {
+            send.run();
+        }
+    }
+
     public boolean listening(long member) {
         Set<SseEmitter> own = streams.get(member);
         return own != null && !own.isEmpty();
@@ -148,8 +178,12 @@ public class NotificationHub implements SmartLifecycle {
     }
 
     private void send(long member, SseEmitter emitter, Event event) {
+        sendNamed(member, emitter, "notification", event);
+    }
+
+    private void sendNamed(long member, SseEmitter emitter, String name, Object data) {
         try {
-            emitter.send(SseEmitter.event().name("notification").data(event, MediaType.APPLICATION_JSON));
+            emitter.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
         } catch (IOException | IllegalStateException e) {
             log.debug("Dropping a notification stream of member {}: {}", member, e.getMessage());
             emitter.completeWithError(e);

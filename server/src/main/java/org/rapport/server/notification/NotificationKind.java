@@ -14,7 +14,12 @@ public enum NotificationKind {
     /** Someone I follow shared an update (actor: the author). */
     POST("Updates from people you follow", true, false),
     /** Someone I pinned as a VIP shared an update (actor: the author). */
-    VIP_POST("Updates from your VIPs", true, true);
+    VIP_POST("Updates from your VIPs", true, true),
+    /**
+     * Someone sent me a message (actor: the sender). Not stored as a notification (the messaging
+     * page has its own unread counts): the preference says whether an open page announces it.
+     */
+    MESSAGE("New messages", true, false);
 
     private final String label;
     private final boolean inAppByDefault;
@@ -29,6 +34,11 @@ public enum NotificationKind {
     /** For the settings page. */
     public String label() {
         return label;
+    }
+
+    /** Whether the e-mail digest can carry this kind (messages are announced live only). */
+    public boolean emailable() {
+        return this != MESSAGE;
     }
 
     public NotificationPreference defaultPreference() {

@@ -65,12 +65,15 @@ class PeoplePageController {
     private final VipService vips;
     private final PrivacyService privacy;
     private final int connectionCap;
+    private final org.rapport.server.messaging.MessagingService messaging;
 
     PeoplePageController(PeopleService people, ProfileService profiles, NetworkService network,
                          InvitationService invitations, ConnectionService connections,
                          SuggestionService suggestions, ProfileViewService views, PostService posts,
                          FollowService follows, VipService vips, PrivacyService privacy,
-                         org.rapport.server.system.RapportProperties properties) {
+                         org.rapport.server.system.RapportProperties properties,
+                         org.rapport.server.messaging.MessagingService messaging) {
+        this.messaging = messaging;
         this.posts = posts;
         this.follows = follows;
         this.vips = vips;
@@ -119,6 +122,7 @@ class PeoplePageController {
         model.addAttribute("vips", vips.showcase(me.memberId(), id));
         model.addAttribute("isVip", vips.isVip(me.memberId(), id));
         model.addAttribute("activity", posts.byAuthor(me.memberId(), id, PageRequest.first(3)));
+        model.addAttribute("mayMessage", messaging.mayWrite(me.memberId(), id));
         views.recordView(me.memberId(), id);
         return "pages/profile";
     }

@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Blocking (B4). A block, in one transaction: removes the connection, cancels the open invitation
- * either way, ends following either way, and deletes the notifications each has about the other. From then on each member is
+ * either way, ends following either way, deletes the notifications each has about the other and
+ * (through {@link MemberBlocked}) their conversation. From then on each member is
  * hidden from the other: their profile, lists and every endpoint naming them answer 404 ("not
  * found", the same as for a member who does not exist), and neither appears in the other's
  * search, suggestions, People Also Viewed, viewers or connection lists. Unblocking lifts the
@@ -95,6 +96,7 @@ public class BlockService {
                 events.publishEvent(e);
             }
             notifications.deleteBetween(me, other);
+            events.publishEvent(new MemberBlocked(me, other));
         });
         log.info("Member {} blocked member {}", me, other);
     }

@@ -13,13 +13,22 @@ public record PrivacyChanges(
         String profileVisibility,
         Boolean showAlsoViewed,
         Boolean followPrimary,
-        String followersFrom) {
+        String followersFrom,
+        String messagesFrom) {
 
     /** Changes to the settings that existed before following (F1) arrived; the follow ones stay as they are. */
     public PrivacyChanges(String connectionsVisibility, String invitationsFrom, Boolean requireNote,
                           Boolean requireShared, Boolean secondDegreeOnly, String profileVisibility,
                           Boolean showAlsoViewed) {
         this(connectionsVisibility, invitationsFrom, requireNote, requireShared, secondDegreeOnly, profileVisibility,
-                showAlsoViewed, null, null);
+                showAlsoViewed, null, null, null);
+    }
+
+    /** Changes to the settings that existed before messaging (G2) arrived; who may message me stays as it is. */
+    public PrivacyChanges(String connectionsVisibility, String invitationsFrom, Boolean requireNote,
+                          Boolean requireShared, Boolean secondDegreeOnly, String profileVisibility,
+                          Boolean showAlsoViewed, Boolean followPrimary, String followersFrom) {
+        this(connectionsVisibility, invitationsFrom, requireNote, requireShared, secondDegreeOnly, profileVisibility,
+                showAlsoViewed, followPrimary, followersFrom, null);
     }
 }

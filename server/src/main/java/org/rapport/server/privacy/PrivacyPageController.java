@@ -35,9 +35,10 @@ class PrivacyPageController {
                 @RequestParam(defaultValue = "false") boolean showAlsoViewed,
                 @RequestParam(defaultValue = "false") boolean followPrimary,
                 @RequestParam(required = false) String followersFrom,
+                @RequestParam(required = false) String messagesFrom,
                 RedirectAttributes redirect) {
         privacy.update(me.memberId(), new PrivacyChanges(connectionsVisibility, invitationsFrom, requireNote,
-                requireShared, secondDegreeOnly, profileVisibility, showAlsoViewed, followPrimary, followersFrom));
+                requireShared, secondDegreeOnly, profileVisibility, showAlsoViewed, followPrimary, followersFrom, messagesFrom));
         redirect.addFlashAttribute("flash", "Your privacy settings are saved.");
         return "redirect:/settings";
     }

@@ -38,6 +38,8 @@ public class PrivacyService {
                 "EVERYONE or NETWORK", errors);
         FollowersFrom ff = parse(FollowersFrom.class, changes.followersFrom(), "followersFrom",
                 "EVERYONE or CONNECTIONS", errors);
+        MessagesFrom mf = parse(MessagesFrom.class, changes.messagesFrom(), "messagesFrom",
+                "CONNECTIONS or ANYONE", errors);
         errors.throwIfAny();
         return tx.execute(status -> {
             PrivacySettings old = settings(member);
@@ -50,7 +52,8 @@ public class PrivacyService {
                     pv != null ? pv : old.profileVisibility(),
                     changes.showAlsoViewed() != null ? changes.showAlsoViewed() : old.showAlsoViewed(),
                     changes.followPrimary() != null ? changes.followPrimary() : old.followPrimary(),
-                    ff != null ? ff : old.followersFrom());
+                    ff != null ? ff : old.followersFrom(),
+                    mf != null ? mf : old.messagesFrom());
             repository.update(member, next, clock.instant());
             return next;
         });

@@ -16,6 +16,7 @@ import org.rapport.server.member.ConnectionsVisibility;
  * @param showAlsoViewed        whether People Also Viewed shows on my profile (C7)
  * @param followPrimary         my profile offers Follow first, Connect second (F1)
  * @param followersFrom         who may follow me (F1)
+ * @param messagesFrom          who may message me (G2): connections, or anyone as message requests
  */
 public record PrivacySettings(
         ConnectionsVisibility connectionsVisibility,
@@ -26,17 +27,19 @@ public record PrivacySettings(
         ProfileVisibility profileVisibility,
         boolean showAlsoViewed,
         boolean followPrimary,
-        FollowersFrom followersFrom) {
+        FollowersFrom followersFrom,
+        MessagesFrom messagesFrom) {
 
     public static final PrivacySettings DEFAULTS = new PrivacySettings(ConnectionsVisibility.CONNECTIONS,
             InvitationsFrom.ANYONE, false, false, false, ProfileVisibility.EVERYONE, true, false,
-            FollowersFrom.EVERYONE);
+            FollowersFrom.EVERYONE, MessagesFrom.CONNECTIONS);
 
     public PrivacySettings {
         Objects.requireNonNull(connectionsVisibility, "connectionsVisibility");
         Objects.requireNonNull(invitationsFrom, "invitationsFrom");
         Objects.requireNonNull(profileVisibility, "profileVisibility");
         Objects.requireNonNull(followersFrom, "followersFrom");
+        Objects.requireNonNull(messagesFrom, "messagesFrom");
     }
 
     /** Whether any rule may send an invitation to the separate list. */

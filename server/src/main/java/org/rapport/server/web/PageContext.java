@@ -4,7 +4,7 @@ import org.rapport.server.member.MemberSummary;
 
 /**
  * What the layout of every page needs: who is signed in (null on public pages), the badge counts
- * in the top bar, the CSRF token for forms, and a one-time message from the previous action.
+ * in the top bar (unread notifications, pending invitations, unread messages), the CSRF token for forms, and a one-time message from the previous action.
  */
 public record PageContext(
         MemberSummary me,
@@ -13,7 +13,8 @@ public record PageContext(
         String csrfParameter,
         String csrfToken,
         String path,
-        String flash) {
+        String flash,
+        long unreadMessages) {
 
     public boolean signedIn() {
         return me != null;

@@ -9,6 +9,7 @@ import org.rapport.server.invitation.InvitationService;
 import org.rapport.server.member.Member;
 import org.rapport.server.member.MemberRepository;
 import org.rapport.server.member.MemberSummary;
+import org.rapport.server.messaging.MessagingService;
 import org.rapport.server.notification.NotificationService;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -17,15 +18,18 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
-/** Builds the {@link PageContext} of a request: two small counts and a primary-key lookup. */
+/** Builds the {@link PageContext} of a request: three small counts and a primary-key lookup. */
 @Component
 public class PageContexts {
 
     private final MemberRepository members;
     private final NotificationService notifications;
     private final InvitationService invitations;
+    private final MessagingService messaging;
 
-    PageContexts(MemberRepository members, NotificationService notifications, InvitationService invitations) {
+    PageContexts(MemberRepository members, NotificationService notifications, InvitationService invitations,
+                 MessagingService messaging) {
+        this.messaging = messaging;
         this.members = members;
         this.notifications = notifications;
         this.invitations = invitations;
@@ -42,18 +46,20 @@ public class PageContexts {
         MemberSummary summary = null;
         long unread = 0;
         long pending = 0;
+        long messages = 0;
         if (me != null) {
             summary = members.findById(me.memberId()).map(Member::summary).orElse(null);
             if (summary != null) {
                 unread = notifications.unreadCount(me.memberId());
                 pending = invitations.receivedCount(me.memberId());
+                messages = messaging.unreadCount(me.memberId());
             }
         }
         return new PageContext(summary, unread, pending,
                 csrf == null ? "_csrf" : csrf.getParameterName(),
                 csrf == null ? "" : csrf.getToken(),
                 request.getRequestURI(),
-                flash);
+                flash, messages);
     }
 
     static MemberPrincipal currentPrincipal() {

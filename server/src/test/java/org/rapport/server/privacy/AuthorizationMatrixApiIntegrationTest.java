@@ -45,6 +45,7 @@ import org.rapport.server.member.Member;
 import org.rapport.server.member.Position;
 import org.rapport.server.member.ProfileChanges;
 import org.rapport.server.member.ProfileService;
+import org.rapport.server.messaging.MessagingService;
 import org.rapport.server.network.NetworkService;
 import org.rapport.server.profileview.ProfileViewRecorder;
 import org.rapport.server.support.ApiIntegrationContract;
@@ -425,7 +426,41 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
                     .check(AuthorizationMatrixApiIntegrationTest::exportNamesTheConnections),
             rule("GET /me/export/connections.vcf").accept(MediaType.parseMediaType("text/vcard")).status(signedIn(200))
                     .aboutTheCaller()
-                    .check(AuthorizationMatrixApiIntegrationTest::exportNamesTheConnections));
+                    .check(AuthorizationMatrixApiIntegrationTest::exportNamesTheConnections),
+
+            // Messaging (G1, G2): S and F have a conversation; S takes messages from connections only;
+            // R's message request waits for S. Only the two members of a conversation reach it.
+            rule("POST /conversations").body(c -> Map.of("memberId", Long.toString(c.w.s), "text", "A message for the matrix"))
+                    .status((role, s) -> switch (role) {
+                        case ANONYMOUS -> 401;
+                        case OWNER -> 400; // not to oneself
+                        case FIRST -> 201;
+                        case SECOND, STRANGER -> 403; // S takes messages from connections only
+                        case BLOCKED, BLOCKER -> 404;
+                    })
+                    .shows(c -> c.role == FIRST ? Set.of(c.w.s) : Set.of()),
+            rule("GET /conversations").status(signedIn(200))
+                    .shows(c -> c.role == OWNER ? Set.of(c.w.f) : c.role == FIRST ? Set.of(c.w.s) : Set.of()),
+            rule("GET /conversations/{id}/messages").target(c -> c.w.conversation)
+                    .status(AuthorizationMatrixApiIntegrationTest::onlyTheTwo),
+            rule("POST /conversations/{id}/messages").target(c -> c.w.conversation)
+                    .body(c -> Map.of("text", "Another message for the matrix"))
+                    .status((role, s) -> onlyTheTwo(role, s) == 200 ? 201 : onlyTheTwo(role, s)),
+            rule("POST /conversations/{id}/read").target(c -> c.w.conversation)
+                    .status((role, s) -> onlyTheTwo(role, s) == 200 ? 204 : onlyTheTwo(role, s)),
+            rule("POST /conversations/{id}/accept").target(c -> c.role == OWNER ? c.freshRequest() : c.w.request)
+                    .status(onlyTheOwner(200)),
+            rule("POST /conversations/{id}/decline").target(c -> c.role == OWNER ? c.freshRequest() : c.w.request)
+                    .status(onlyTheOwner(204)));
+
+    /** A conversation of S and F: theirs alone; to everyone else it does not exist. */
+    static int onlyTheTwo(Role role, Settings s) {
+        return switch (role) {
+            case ANONYMOUS -> 401;
+            case OWNER, FIRST -> 200;
+            default -> 404;
+        };
+    }
 
     /** Followers and following lists: shown to whom S's settings show S's connections. */
     static int followLists(Role role, Settings s) {
@@ -611,6 +646,8 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
     FollowService follows;
     @Autowired
     ContactService contactService;
+    @Autowired
+    MessagingService messaging;
 
     @Test
     void theMatrixHasARowForEveryApiEndpoint() {
@@ -866,6 +903,9 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
         /** S's address book (X, H1, B, BB and someone not a member) and the contact not a member. */
         final long contactImport;
         final long outsider;
+        /** S's conversation with F, and R's message request to S. */
+        final long conversation;
+        final long request;
         final Map<Long, Member> all = new HashMap<>();
         final Map<Long, String> names = new HashMap<>();
         final Map<Role, Member> roles = new EnumMap<>(Role.class);
@@ -971,6 +1011,10 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
             outsider = contactService.contacts(s, false, PageRequest.of(10, null)).items().get(0).id();
             privacy.update(s, settings.changes());
 
+            conversation = messaging.start(f, s, "Hello Sasha, it is Fern").conversation().id();
+            messaging.send(s, conversation, "Hello Fern");
+            request = requestTo(member("R", "Rhea", "Requester"));
+
             Map<Role, Long> cast = Map.of(OWNER, s, FIRST, f, SECOND, t2, STRANGER, x, BLOCKED, b, BLOCKER, bb);
             cast.forEach((role, id) -> {
                 roles.put(role, all.get(id));
@@ -1012,6 +1056,14 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
 
         private void link(long a, long b) {
             connect(all.get(a), all.get(b));
+        }
+
+        /** A message request from {@code from} to S: S takes messages from anyone for the moment it takes. */
+        long requestTo(long from) {
+            privacy.update(s, new PrivacyChanges(null, null, null, null, null, null, null, null, null, "ANYONE"));
+            long id = messaging.start(from, s, "A message request for the matrix").conversation().id();
+            privacy.update(s, new PrivacyChanges(null, null, null, null, null, null, null, null, null, "CONNECTIONS"));
+            return id;
         }
 
         /** S's connections as the world was built (stand-ins come and go). */
@@ -1197,6 +1249,13 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
         /** A new update of S's, for S to change. */
         long freshPost() {
             return posts.create(w.s, "Another update of Sasha's", "CONNECTIONS").id();
+        }
+
+        /** A new message request to S from a new member, for S to answer. */
+        long freshRequest() {
+            Member q = members.create("Quinn", "Counterpart");
+            counterparts.add(q.id());
+            return w.requestTo(q.id());
         }
 
         /** A new import of S's, for S to delete. */
