@@ -179,6 +179,11 @@ public class PeopleIndex implements SmartInitializingSingleton, DisposableBean {
         } catch (org.apache.lucene.store.LockObtainFailedException e) {
             throw new IllegalStateException("the search index " + dir.toAbsolutePath()
                     + " is in use by another process (a running server?)", e);
+        } catch (org.apache.lucene.index.CorruptIndexException | org.apache.lucene.index.IndexFormatTooOldException
+                 | org.apache.lucene.index.IndexFormatTooNewException e) {
+            // The index is only a copy of the database: start it again, empty, and let the rebuild fill it.
+            log.warn("The search index {} cannot be read ({}); starting it again", dir.toAbsolutePath(), e.getMessage());
+            openEmpty(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index " + dir.toAbsolutePath(), e);
         }
@@ -189,6 +194,23 @@ public class PeopleIndex implements SmartInitializingSingleton, DisposableBean {
             return t;
         });
         committer.scheduleWithFixedDelay(this::commitIfDirty, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void openEmpty(Path dir) {
+        try {
+            // The directory holds only index files (its own, by configuration): remove them all.
+            try (var files = Files.list(dir)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Files.delete(f);
+                }
+            }
+            IndexWriter w = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig(ANALYZER)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setCommitOnClose(true));
+            searchers = new SearcherManager(w, null);
+            writer = w;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the search index again in " + dir.toAbsolutePath(), e);
+        }
     }
 
     /** Rebuilds the index when it does not match the database; true when it did. */
@@ -249,12 +271,24 @@ public class PeopleIndex implements SmartInitializingSingleton, DisposableBean {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(ProfileChanged event) {
-        reconcile(event.memberId());
+        reconcileQuietly(event.memberId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(MemberSignedUp event) {
-        reconcile(event.memberId());
+        reconcileQuietly(event.memberId());
+    }
+
+    /**
+     * After a commit the change stands whatever the index does: a failure here is logged, not
+     * thrown at the member, and the next start-up finds the index stale and rebuilds it.
+     */
+    private void reconcileQuietly(long memberId) {
+        try {
+            reconcile(memberId);
+        } catch (RuntimeException e) {
+            log.error("The search index could not take member {}'s change; it is rebuilt at the next start-up", memberId, e);
+        }
     }
 
     /** Makes the member's document equal to the committed rows: replaced, added or deleted. */

@@ -26,6 +26,7 @@ import org.rapport.server.privacy.BlockService;
 import org.rapport.server.privacy.PrivacyChanges;
 import org.rapport.server.support.IntegrationContract;
 import org.rapport.server.system.PageRequest;
+import org.rapport.server.system.RapportProperties;
 import org.rapport.server.system.ValidationException;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -339,6 +340,39 @@ abstract class PeopleSearchServiceContract extends IntegrationContract {
         assertThat(peopleIndex.isFresh()).isFalse();
         assertThat(peopleIndex.rebuildIfStale()).isTrue();
         assertThat(peopleIndex.isFresh()).isTrue();
+    }
+
+    @Autowired
+    SearchRepository searchRepository;
+    @Autowired
+    org.rapport.server.system.RapportProperties properties;
+
+    @Test
+    void aMissingOrUnreadableIndexIsBuiltFromTheDatabaseAtStartUp() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("target"), "search-index-");
+        RapportProperties p = properties;
+        RapportProperties elsewhere = new RapportProperties(p.dataDir(), p.connections(), p.invitations(), p.login(),
+                p.demo(), p.suggestions(), p.feed(), p.mail(), p.contacts(),
+                new RapportProperties.Search(dir, true, java.time.Duration.ofSeconds(2)));
+        PeopleIndex missing = new PeopleIndex(searchRepository, elsewhere);
+        missing.afterSingletonsInstantiated();
+        assertThat(missing.isFresh()).isTrue();
+        missing.destroy();
+
+        PeopleIndex reopened = new PeopleIndex(searchRepository, elsewhere);
+        reopened.open();
+        assertThat(reopened.isFresh()).as("a clean shutdown commits").isTrue();
+        reopened.destroy();
+
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (java.nio.file.Path f : files.filter(f -> f.getFileName().toString().startsWith("segments")).toList()) {
+                java.nio.file.Files.write(f, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+            }
+        }
+        PeopleIndex broken = new PeopleIndex(searchRepository, elsewhere);
+        broken.afterSingletonsInstantiated();
+        assertThat(broken.isFresh()).isTrue();
+        broken.destroy();
     }
 
     @Test
