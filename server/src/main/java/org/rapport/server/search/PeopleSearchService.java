@@ -18,6 +18,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -45,12 +46,15 @@ import org.springframework.stereotype.Service;
  *
  * <p><b>Ranking.</b> {@code score = relevance / best relevance + proximity + 0.1 · min(mutual, 10) / 10},
  * with proximity 0.3 for a 1st-degree connection, 0.2 for 2nd, 0.1 for 3rd and 0 out of the
- * network; ties go to the lower member id. Relevance is Lucene's BM25 over the fields, per query
- * word the best of: name ×6, name with typos ×3 (edit distance 1 for words of 3–5 letters, 2 from
- * 6), name prefix ×2 (constant), headline ×2, skills ×2, positions ×1.5, schools ×1.5, location
- * and industry ×1. Every word must match somewhere. So text decides between clearly different
- * matches, and closeness decides between comparable ones: a 1st-degree "Ana Lima" outranks an
- * out-of-network one, but not someone whose name is "Ana Lima" when I typed a skill.
+ * network; ties go to the lower member id. Relevance sums, over the query words, the weight of
+ * the best field the word matches plus a tenth of the others it matches: name 6, name with typos
+ * 3 (edit distance 1 for words of 3–5 letters, 2 from 6), name prefix 2, headline 2, skills 2,
+ * positions 1.5, schools 1.5, location and industry 1. Every word must match somewhere. The
+ * weights are constants, not BM25 statistics, so a ranking does not move with what else the index
+ * holds (BM25's per-field document frequencies made a position outrank a skill on one corpus and
+ * not on another). So text decides between clearly different matches, and closeness between
+ * comparable ones: a 1st-degree "Ana Lima" outranks an out-of-network one, but not someone whose
+ * name is "Ana Lima" when I typed a skill.
  *
  * <p><b>Who is never found.</b> The viewer, anyone hidden by a block either way, and, for members
  * who keep their profile to their network, anything but their name, headline, location and
@@ -281,8 +285,9 @@ public class PeopleSearchService {
         return new DisjunctionMaxQuery(alternatives, 0.1f);
     }
 
+    /** A field match worth exactly {@code by}: constant, so ranks do not move with what else the index holds. */
     private static Query boost(Query q, float by) {
-        return new BoostQuery(q, by);
+        return new BoostQuery(new ConstantScoreQuery(q), by);
     }
 
     private static void filter(BooleanQuery.Builder b, String field, String value) {
