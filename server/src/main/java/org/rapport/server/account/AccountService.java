@@ -193,6 +193,7 @@ public class AccountService {
                 throw new MemberNotFoundException();
             }
             index.removeMemberAfterCommit(memberId);
+            events.publishEvent(new org.rapport.server.member.ProfileChanged(memberId));
         });
         log.info("Member {} deleted their account", memberId);
     }

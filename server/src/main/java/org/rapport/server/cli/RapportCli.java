@@ -26,7 +26,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "rapport", mixinStandardHelpOptions = true, version = "Rapport 0.1.0",
         description = "A self-hostable professional network.",
-        subcommands = {RapportCli.Serve.class, GraphCommand.class, ImportCommand.class})
+        subcommands = {RapportCli.Serve.class, GraphCommand.class, ImportCommand.class, SearchCommand.class})
 public final class RapportCli implements Callable<Integer> {
 
     @Option(names = "--db", scope = CommandLine.ScopeType.INHERIT, paramLabel = "<jdbc-url>",
@@ -93,6 +93,8 @@ public final class RapportCli implements Callable<Integer> {
     ConfigurableApplicationContext startQuietly() {
         List<String> args = springArgs();
         args.add("--rapport.scheduling.enabled=false");
+        // The search index allows one writer: a server may hold it. Commands that need it open it.
+        args.add("--rapport.search.open-at-start-up=false");
         args.add("--logging.level.root=WARN");
         // Standard output carries the command's JSON and nothing else; a failure is the one line
         // the execution exception handler prints on standard error.

@@ -13,6 +13,7 @@ import org.rapport.server.network.GraphIndex;
 import org.rapport.server.notification.NotificationKind;
 import org.rapport.server.notification.NotificationRepository;
 import org.rapport.server.invitation.InvitationRepository;
+import org.rapport.server.search.PeopleIndex;
 import org.rapport.server.system.RapportProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,10 +48,13 @@ class DemoNetworkLoader implements ApplicationRunner {
     private final Clock clock;
     private final RapportProperties properties;
     private final Environment env;
+    private final PeopleIndex search;
 
     DemoNetworkLoader(MemberRepository members, InvitationRepository invitations, NotificationRepository notifications,
                       GraphIndex index, JdbcTemplate jdbc, TransactionTemplate tx, PasswordEncoder passwords,
-                      Clock clock, RapportProperties properties, Environment env) {
+                      Clock clock, RapportProperties properties, Environment env,
+                      PeopleIndex search) {
+        this.search = search;
         this.members = members;
         this.invitations = invitations;
         this.notifications = notifications;
@@ -77,6 +81,7 @@ class DemoNetworkLoader implements ApplicationRunner {
         String hash = passwords.encode(PASSWORD);
         tx.executeWithoutResult(status -> load(network, hash, now));
         index.reload();
+        search.rebuildIfStale();
         log.info("Demo network generated: {} members, {} connections, {} invitations, {} profile views, {} updates in {} ms",
                 network.people().size(), network.connections().size(), network.invitations().size(),
                 network.views().size(), network.updates().size(),

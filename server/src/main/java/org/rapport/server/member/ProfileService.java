@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.rapport.server.system.ValidationException.Errors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -15,9 +16,12 @@ public class ProfileService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ProfileRules rules;
+    private final ApplicationEventPublisher events;
 
-    public ProfileService(MemberRepository members, TransactionTemplate tx, Clock clock) {
+    public ProfileService(MemberRepository members, TransactionTemplate tx, Clock clock,
+                          ApplicationEventPublisher events) {
         this.members = members;
+        this.events = events;
         this.tx = tx;
         this.clock = clock;
         this.rules = new ProfileRules(clock);
@@ -58,6 +62,7 @@ public class ProfileService {
                     or(skills, current.skills()), or(interests, current.interests()),
                     or(handles, current.handles()));
             members.replaceProfile(next, Instant.now(clock));
+            events.publishEvent(new ProfileChanged(memberId));
             return next;
         });
     }

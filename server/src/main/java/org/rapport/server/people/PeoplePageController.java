@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Home, profile, profile editing and people search pages. */
+/** Home, profile and profile editing pages (people search lives in the search package). */
 @PageController
 class PeoplePageController {
 
@@ -207,14 +207,6 @@ class PeoplePageController {
         }
         redirect.addFlashAttribute("flash", "Your profile is saved.");
         return "redirect:/members/" + me.memberId();
-    }
-
-    @GetMapping("/search")
-    String search(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(defaultValue = "") String q,
-                  Model model) {
-        model.addAttribute("q", q);
-        model.addAttribute("results", people.find(me.memberId(), q, 50));
-        return "pages/search";
     }
 
     private static int size(List<String> list) {

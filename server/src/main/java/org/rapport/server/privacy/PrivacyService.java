@@ -5,7 +5,9 @@ import java.util.Locale;
 
 import org.rapport.server.member.ConnectionsVisibility;
 import org.rapport.server.member.MemberNotFoundException;
+import org.rapport.server.member.ProfileChanged;
 import org.rapport.server.system.ValidationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,7 +19,11 @@ public class PrivacyService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public PrivacyService(PrivacyRepository repository, TransactionTemplate tx, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    public PrivacyService(PrivacyRepository repository, TransactionTemplate tx, Clock clock,
+                          ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.tx = tx;
         this.clock = clock;
@@ -55,6 +61,7 @@ public class PrivacyService {
                     ff != null ? ff : old.followersFrom(),
                     mf != null ? mf : old.messagesFrom());
             repository.update(member, next, clock.instant());
+            events.publishEvent(new ProfileChanged(member));
             return next;
         });
     }

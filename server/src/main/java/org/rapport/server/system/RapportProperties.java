@@ -22,7 +22,8 @@ public record RapportProperties(
         @DefaultValue Suggestions suggestions,
         @DefaultValue Feed feed,
         @DefaultValue Mail mail,
-        @DefaultValue Contacts contacts) {
+        @DefaultValue Contacts contacts,
+        @DefaultValue Search search) {
 
     public record Connections(@DefaultValue("30000") int cap) {
         public Connections {
@@ -113,6 +114,21 @@ public record RapportProperties(
     public record Contacts(@DefaultValue("365d") Duration retention,
                            @DefaultValue("30d") Duration emailInvitationExpiry,
                            @DefaultValue("200000") int maxRows) {
+    }
+
+    /**
+     * People search (D1–D3): where the Lucene index lives (default {@code <data-dir>/search-index})
+     * and whether the server opens it, and rebuilds it when missing or stale, at start-up (one-shot
+     * CLI commands open it only when they need it, so they can run beside a server).
+     */
+    public record Search(Path indexDir,
+                         @DefaultValue("true") boolean openAtStartUp,
+                         @DefaultValue("2s") Duration commitInterval) {
+    }
+
+    /** The search index directory: the configured one, or {@code search-index} in the data directory. */
+    public Path searchIndexDir() {
+        return search.indexDir() != null ? search.indexDir() : dataDir.resolve("search-index");
     }
 
     public record Demo(

@@ -121,6 +121,24 @@ class RapportCliIntegrationTest {
     }
 
     @Test
+    void searchReindexRebuildsTheIndexFromTheDatabase() {
+        JsonNode done = rapport("search", "reindex").json();
+
+        assertThat(done.path("members").asLong()).isEqualTo(6);
+        assertThat(done.propertyNames()).containsExactly("members", "millis");
+        try (var ctx = cliOn(db)) {
+            assertThat(ctx.getBean(org.rapport.server.search.PeopleIndex.class).isFresh()).isTrue();
+        }
+    }
+
+    private static org.springframework.context.ConfigurableApplicationContext cliOn(String url) {
+        RapportCli cli = new RapportCli();
+        cli.db = url;
+        cli.dataDir = dir.toString();
+        return cli.startQuietly();
+    }
+
+    @Test
     void degreeGivesTheDegreeAndDistanceByIdOrExternalId() {
         JsonNode second = rapport("graph", "degree", id(ada), id(cy)).json();
         assertThat(second.path("degree").asString()).isEqualTo("SECOND");

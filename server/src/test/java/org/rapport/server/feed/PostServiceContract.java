@@ -223,7 +223,7 @@ abstract class PostServiceContract extends IntegrationContract {
     private PostService withThreshold(int threshold) {
         RapportProperties p = properties;
         RapportProperties changed = new RapportProperties(p.dataDir(), p.connections(), p.invitations(), p.login(),
-                p.demo(), p.suggestions(), new RapportProperties.Feed(threshold), p.mail(), p.contacts());
+                p.demo(), p.suggestions(), new RapportProperties.Feed(threshold), p.mail(), p.contacts(), p.search());
         return new PostService(postRepository, follows, vipRepository, notifications, network, memberRepository,
                 blocks, tx, clock, changed);
     }

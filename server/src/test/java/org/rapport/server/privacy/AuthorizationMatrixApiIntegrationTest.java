@@ -451,7 +451,27 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
             rule("POST /conversations/{id}/accept").target(c -> c.role == OWNER ? c.freshRequest() : c.w.request)
                     .status(onlyTheOwner(200)),
             rule("POST /conversations/{id}/decline").target(c -> c.role == OWNER ? c.freshRequest() : c.w.request)
-                    .status(onlyTheOwner(204)));
+                    .status(onlyTheOwner(204)),
+
+            // Search (D1, D2). S's name is public, so S is found by it except across a block; out of S's
+            // network, when S keeps the profile to it, the facets must not count S's companies or school.
+            rule("GET /search/people").query(c -> "q=" + c.w.surname).status(signedIn(200))
+                    .shows(c -> c.role == FIRST || c.role == SECOND || c.role == STRANGER ? Set.of(c.w.s) : Set.of()),
+            // Colleagues as in the suggestions: X worked with S; B and BB with S and each other.
+            rule("GET /search/colleagues").status(signedIn(200))
+                    .shows(c -> switch (c.role) {
+                        case OWNER -> Set.of(c.w.x);
+                        case STRANGER -> c.limited() ? Set.of() : Set.of(c.w.s);
+                        case BLOCKED -> Set.of(c.w.bb);
+                        case BLOCKER -> Set.of(c.w.b);
+                        default -> Set.of();
+                    })
+                    .check((c, r) -> {
+                        if (c.role == STRANGER && c.limited()) {
+                            assertThat(r.body().path("items").size()).as("S's positions are kept from X").isZero();
+                        }
+                    }),
+            rule("GET /search/classmates").status(signedIn(200)));
 
     /** A conversation of S and F: theirs alone; to everyone else it does not exist. */
     static int onlyTheTwo(Role role, Settings s) {

@@ -20,6 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
         "rapport.connections.cap=40",
         "rapport.invitations.quota.max-pending=150",
         "rapport.scheduling.enabled=false",
+        "rapport.search.index-dir=target/search-index-${random.uuid}",
         "server.tomcat.basedir=target/tomcat-base",
         "logging.level.org.rapport=WARN"})
 @AutoConfigureMockMvc

@@ -24,8 +24,11 @@ public class TestMembers {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final String hash;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public TestMembers(MemberRepository members, TransactionTemplate tx, Clock clock, PasswordEncoder passwords) {
+    public TestMembers(MemberRepository members, TransactionTemplate tx, Clock clock, PasswordEncoder passwords,
+                       org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.members = members;
         this.tx = tx;
         this.clock = clock;
@@ -36,7 +39,12 @@ public class TestMembers {
         long n = SEQUENCE.incrementAndGet();
         String email = (firstName + "." + lastName + "." + n + "." + System.nanoTime() + "@test.rapport")
                 .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9.@]", "");
-        long id = tx.execute(s -> members.insert(email, hash, "stamp" + n, firstName, lastName, null, clock.instant()));
+        long id = tx.execute(s -> {
+            long made = members.insert(email, hash, "stamp" + n, firstName, lastName, null, clock.instant());
+            // What sign-up tells the rest of the application: the search index picks the member up.
+            events.publishEvent(new org.rapport.server.member.ProfileChanged(made));
+            return made;
+        });
         return members.findById(id).orElseThrow();
     }
 

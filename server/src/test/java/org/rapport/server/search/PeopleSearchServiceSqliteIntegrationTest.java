@@ -1,0 +1,7 @@
+package org.rapport.server.search;
+
+import org.rapport.server.support.SqliteSpringTest;
+
+@SqliteSpringTest
+class PeopleSearchServiceSqliteIntegrationTest extends PeopleSearchServiceContract {
+}
