@@ -24,7 +24,7 @@ public final class PostgresTestDatabase implements ApplicationContextInitializer
         return System.getenv().getOrDefault("RAPPORT_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
     }
 
-    static String user() {
+    public static String user() {
         return System.getenv().getOrDefault("RAPPORT_TEST_PG_USER", "postgres");
     }
 
