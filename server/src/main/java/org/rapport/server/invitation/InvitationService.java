@@ -37,6 +37,7 @@ import org.rapport.server.notification.NotificationRepository;
 import org.rapport.server.notification.NotificationService;
 import org.rapport.server.system.Page;
 import org.rapport.server.system.PageRequest;
+import org.rapport.server.system.PairLock;
 import org.rapport.server.system.RapportProperties;
 import org.rapport.server.system.ValidationException;
 import org.slf4j.Logger;
@@ -90,6 +91,7 @@ public class InvitationService {
     private final FollowRepository follows;
     private final ContactRepository contacts;
     private final ApplicationEventPublisher events;
+    private final PairLock pairs;
 
     public InvitationService(InvitationRepository invitations, ConnectionRepository connections,
                              MemberRepository members, NotificationService notifications,
@@ -97,7 +99,8 @@ public class InvitationService {
                              TransactionTemplate tx, Clock clock, RapportProperties properties, MeterRegistry meters,
                              BlockService blocks, PrivacyService privacy, SharedBackground background,
                              FollowRepository follows, ContactRepository contacts,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, PairLock pairs) {
+        this.pairs = pairs;
         this.follows = follows;
         this.contacts = contacts;
         this.events = events;
@@ -153,6 +156,7 @@ public class InvitationService {
     }
 
     private InviteResult inviteOnce(long me, long inviteeId, String note, String email) {
+        pairs.lock(me, inviteeId);
         Instant now = clock.instant();
         Member invitee = members.findById(inviteeId).orElseThrow(MemberNotFoundException::new);
         blocks.requireVisible(me, inviteeId);
@@ -344,6 +348,7 @@ public class InvitationService {
     public Invitation accept(long me, long invitationId) {
         Invitation result = retrying(() -> {
             Instant now = clock.instant();
+            pairs.lock(me, received(me, invitationId).senderId());
             Invitation inv = received(me, invitationId);
             if (inv.status() == InvitationStatus.ACCEPTED) {
                 return inv;

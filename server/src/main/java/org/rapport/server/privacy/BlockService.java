@@ -20,6 +20,7 @@ import org.rapport.server.notification.NotificationRepository;
 import org.rapport.server.system.Cursor;
 import org.rapport.server.system.Page;
 import org.rapport.server.system.PageRequest;
+import org.rapport.server.system.PairLock;
 import org.rapport.server.system.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,11 +57,13 @@ public class BlockService {
     private final FollowRepository follows;
     private final VipRepository vips;
     private final ApplicationEventPublisher events;
+    private final PairLock pairs;
 
     public BlockService(BlockRepository blocks, MemberRepository members, ConnectionRepository connections,
                         InvitationRepository invitations, NotificationRepository notifications, GraphIndex index,
                         TransactionTemplate tx, Clock clock, FollowRepository follows,
-            ApplicationEventPublisher events, VipRepository vips) {
+            ApplicationEventPublisher events, VipRepository vips, PairLock pairs) {
+        this.pairs = pairs;
         this.vips = vips;
         this.follows = follows;
         this.events = events;
@@ -80,6 +83,7 @@ public class BlockService {
             throw new ValidationException("memberId", "You cannot block yourself.");
         }
         tx.executeWithoutResult(status -> {
+            pairs.lock(me, other);
             // Unknown, or they blocked me first: to me they do not exist.
             if (!members.exists(other) || blocks.blocked(other, me)) {
                 throw new MemberNotFoundException();

@@ -3,11 +3,6 @@ package org.rapport.server.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,22 +10,21 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rapport.server.support.DatabaseInvariants;
+import org.rapport.server.support.ServerProcess;
+import org.rapport.server.support.ServerProcess.Reply;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The crash suite (issue 8, suite 1): a real server process (the application's own main, on the
@@ -45,14 +39,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 abstract class CrashContract {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MEMBERS = 10;
     private static final String PASSWORD = "crash test password";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private Process server;
+    private ServerProcess server;
     private Path dir;
-    private int port;
 
     /** The JDBC URL the server and the checks use, and the server's extra arguments. */
     abstract String jdbcUrl(Path dir);
@@ -74,7 +65,7 @@ abstract class CrashContract {
     @AfterEach
     void stopServer() {
         if (server != null) {
-            server.destroyForcibly();
+            server.kill();
         }
     }
 
@@ -102,7 +93,7 @@ abstract class CrashContract {
         int refused = 0;
         int inFlight = 0;
         for (int kill = 1; kill <= kills(); kill++) {
-            Process victim = server;
+            ServerProcess victim = server;
             long delay = 150 + random.nextInt(900);
             Thread killer = new Thread(() -> {
                 try {
@@ -110,7 +101,7 @@ abstract class CrashContract {
                 } catch (InterruptedException e) {
                     return;
                 }
-                victim.destroyForcibly(); // SIGKILL
+                victim.kill(); // SIGKILL
             });
             killer.start();
             while (true) {
@@ -123,15 +114,15 @@ abstract class CrashContract {
                     inFlight++;
                     break;
                 }
-                if (reply.status >= 500) {
-                    if (!victim.isAlive()) {
+                if (reply.status() >= 500) {
+                    if (!victim.process().isAlive()) {
                         model.unknown(op);
                         inFlight++;
                         break;
                     }
-                    throw new AssertionError(op + " answered " + reply.status + " " + reply.text);
+                    throw new AssertionError(op + " answered " + reply.status() + " " + reply.text());
                 }
-                if (reply.status < 300) {
+                if (reply.status() < 300) {
                     model.acknowledged(op, reply.body());
                     acknowledged++;
                 } else {
@@ -139,7 +130,7 @@ abstract class CrashContract {
                 }
             }
             killer.join();
-            assertThat(victim.waitFor(30, TimeUnit.SECONDS)).as("the killed server exited").isTrue();
+            assertThat(victim.awaitExit(30)).as("the killed server exited").isTrue();
             start();
             model.verify(this::connect, dir, kill);
             verifyBadges(model, tokens);
@@ -164,54 +155,13 @@ abstract class CrashContract {
     }
 
     private void start() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "org.rapport.server.RapportApplication", "serve", "--port", Integer.toString(port),
-                "--data-dir", dir.toString()));
-        command.addAll(serverArguments(dir));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        environment(builder.environment());
-        server = builder.redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile())).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (true) {
-            try {
-                var r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not up yet
-            }
-            assertThat(server.isAlive()).as("the server is running (see %s)", dir.resolve("server.log")).isTrue();
-            assertThat(System.nanoTime()).as("the server is up within 120 s").isLessThan(deadline);
-            Thread.sleep(100);
-        }
-    }
-
-    record Reply(int status, String text) {
-        JsonNode body() {
-            return text.isEmpty() ? JSON.createObjectNode() : JSON.readTree(text);
-        }
+        Map<String, String> env = new HashMap<>();
+        environment(env);
+        server = ServerProcess.start(dir, serverArguments(dir), env);
     }
 
     private Reply call(String verb, String path, String token, Object body) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1" + path))
-                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        b.method(verb, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.body());
+        return server.api(verb, path, token, body);
     }
 
     interface Connector {
@@ -365,26 +315,7 @@ abstract class CrashContract {
                         }
                     }
                 }
-                Map<String, String> invariants = new LinkedHashMap<>();
-                invariants.put("ordered pairs", "SELECT count(*) FROM connections WHERE member_lo >= member_hi");
-                invariants.put("connections without an accepted invitation", """
-                        SELECT count(*) FROM connections c WHERE c.origin = 'INVITATION' AND NOT EXISTS (
-                            SELECT 1 FROM invitations i WHERE i.id = c.invitation_id AND i.status = 'ACCEPTED'
-                              AND i.member_lo = c.member_lo AND i.member_hi = c.member_hi)""");
-                invariants.put("pairs with two live invitations", """
-                        SELECT count(*) FROM (SELECT member_lo, member_hi FROM invitations WHERE status IN ('PENDING', 'IGNORED')
-                                              GROUP BY member_lo, member_hi HAVING count(*) > 1) t""");
-                invariants.put("pending invitations between connected members", """
-                        SELECT count(*) FROM invitations i JOIN connections c
-                          ON c.member_lo = i.member_lo AND c.member_hi = i.member_hi WHERE i.status = 'PENDING'""");
-                for (var inv : invariants.entrySet()) {
-                    try (ResultSet rs = s.executeQuery(inv.getValue())) {
-                        rs.next();
-                        if (rs.getLong(1) != 0) {
-                            wrong.add(inv.getKey() + ": " + rs.getLong(1));
-                        }
-                    }
-                }
+                wrong.addAll(DatabaseInvariants.violations(c));
             }
             assertThat(wrong).as("after kill %d", kill).isEmpty();
         }

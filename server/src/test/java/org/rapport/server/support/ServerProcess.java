@@ -1,0 +1,112 @@
+package org.rapport.server.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A Rapport server in a process of its own (the application's main on this JVM's class path),
+ * for suites that kill it or run two side by side; and a small JSON client for its API.
+ */
+public final class ServerProcess {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final int port;
+
+    private ServerProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts a server on a free port with {@code dir} as its data directory and waits until it is healthy. */
+    public static ServerProcess start(Path dir, List<String> arguments, Map<String, String> environment) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "org.rapport.server.RapportApplication", "serve", "--port", Integer.toString(port),
+                "--data-dir", dir.toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder.redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server-" + port + ".log").toFile())).start();
+        ServerProcess server = new ServerProcess(process, port);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            try {
+                if (server.call("GET", "/actuator/health", null, null, false).status() == 200) {
+                    return server;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            assertThat(process.isAlive()).as("the server is running (see its log in %s)", dir).isTrue();
+            assertThat(System.nanoTime()).as("the server is up within 120 s").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** SIGKILL. */
+    public void kill() {
+        process.destroyForcibly();
+    }
+
+    public boolean awaitExit(long seconds) throws InterruptedException {
+        return process.waitFor(seconds, TimeUnit.SECONDS);
+    }
+
+    /** What came back from the API. */
+    public record Reply(int status, String text) {
+        public JsonNode body() {
+            return text.isEmpty() ? JSON.createObjectNode() : JSON.readTree(text);
+        }
+    }
+
+    /** Calls {@code /api/v1 + path} with a bearer token (or none) and a JSON body (or none). */
+    public Reply api(String verb, String path, String token, Object body) throws IOException, InterruptedException {
+        return call(verb, "/api/v1" + path, token, body, true);
+    }
+
+    private Reply call(String verb, String path, String token, Object body, boolean json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30));
+        if (json) {
+            b.header("Accept", "application/json");
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        b.method(verb, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body());
+    }
+}
