@@ -84,7 +84,8 @@ FROM members m CROSS JOIN j ORDER BY m.id, j.x;
 -- large authors' (they are merged in on read).
 CREATE TEMP TABLE readers (id INTEGER PRIMARY KEY);
 INSERT INTO readers VALUES ($n + 1), ($n + 2);
-WITH RECURSIVE s(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM s WHERE x < min($sample, $n)) INSERT INTO readers SELECT x FROM s;
+WITH RECURSIVE s(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM s WHERE x < min($sample, $n))
+INSERT INTO readers SELECT x FROM s WHERE x <= $sample;
 CREATE TEMP TABLE followed (reader INTEGER, author INTEGER, everything INTEGER);
 INSERT INTO followed SELECT r.id, c.member_hi, 1 FROM readers r JOIN connections c ON c.member_lo = r.id;
 INSERT INTO followed SELECT r.id, c.member_lo, 1 FROM readers r JOIN connections c ON c.member_hi = r.id;
