@@ -3,6 +3,8 @@ package org.rapport.server.account;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.servlet.DispatcherType;
+
 import org.rapport.server.web.Problems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -67,6 +69,10 @@ class SecurityConfiguration {
                 .anonymous(a -> { })
                 .addFilterBefore(new BearerTokenFilter(accounts), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
+                        // The dispatch that ends an asynchronous request (a notification stream the
+                        // client closed) carries no bearer token's authentication: the request was
+                        // authorized when it started, so do not deny it again (and log an error per stream).
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/tokens").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
