@@ -10,13 +10,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.rapport.server.support.PostgresTestDatabase;
 import org.rapport.server.support.RequiresPostgres;
 
-/** The crash suite on PostgreSQL (this JVM's test database). */
+/** The crash suite on PostgreSQL, in a database of its own. */
 @ExtendWith(RequiresPostgres.class)
 class CrashPostgresIntegrationTest extends CrashContract {
 
+    private String url;
+
     @Override
     String jdbcUrl(Path dir) {
-        return PostgresTestDatabase.url();
+        if (url == null) {
+            url = PostgresTestDatabase.separate("crash");
+        }
+        return url;
     }
 
     @Override

@@ -41,6 +41,8 @@ class TwoNodeRacePostgresIntegrationTest {
 
     private static final int PAIRS = Integer.getInteger("rapport.race.pairs", 12);
 
+    private static String url;
+
     private final List<ServerProcess> nodes = new ArrayList<>();
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
 
@@ -53,10 +55,11 @@ class TwoNodeRacePostgresIntegrationTest {
     @Test
     void racesOnTheSamePairAcrossTwoNodesEndInOneConsistentOutcome() throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target"), "two-nodes-").toAbsolutePath();
+        url = PostgresTestDatabase.separate("two_nodes");
         Map<String, String> env = Map.of("RAPPORT_DB_USER", PostgresTestDatabase.user());
         for (String name : List.of("a", "b")) {
             Path own = Files.createDirectories(dir.resolve(name));
-            nodes.add(ServerProcess.start(own, List.of("--db", PostgresTestDatabase.url()), env));
+            nodes.add(ServerProcess.start(own, List.of("--db", url), env));
         }
         ServerProcess a = nodes.get(0);
         ServerProcess b = nodes.get(1);
@@ -178,6 +181,6 @@ class TwoNodeRacePostgresIntegrationTest {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(PostgresTestDatabase.url(), PostgresTestDatabase.user(), "");
+        return DriverManager.getConnection(url, PostgresTestDatabase.user(), "");
     }
 }

@@ -37,23 +37,34 @@ public final class PostgresTestDatabase implements ApplicationContextInitializer
         }
     }
 
+    /**
+     * A database of its own (dropped at exit), for server processes started by a suite: they must
+     * not write into the database this JVM's application contexts hold in their graph indexes.
+     */
+    public static synchronized String separate(String tag) {
+        return create("rapport_" + tag + "_");
+    }
+
     /** The JDBC URL of this JVM's test database, creating it the first time. */
     public static synchronized String url() {
         if (url == null) {
-            String name = "rapport_test_" + ProcessHandle.current().pid() + "_"
-                    + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
-            try (Connection c = DriverManager.getConnection(adminUrl(), user(), "");
-                 Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + name);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot create the PostgreSQL test database"
-                        + (Environment.ci() ? " (CI=true requires PostgreSQL)" : "") + ": " + e.getMessage(), e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
-            int slash = adminUrl().lastIndexOf('/');
-            url = adminUrl().substring(0, slash + 1) + name;
+            url = create("rapport_test_");
         }
         return url;
+    }
+
+    private static String create(String prefix) {
+        String name = prefix + ProcessHandle.current().pid() + "_"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
+        try (Connection c = DriverManager.getConnection(adminUrl(), user(), "");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a PostgreSQL test database"
+                    + (Environment.ci() ? " (CI=true requires PostgreSQL)" : "") + ": " + e.getMessage(), e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
+        return adminUrl().substring(0, adminUrl().lastIndexOf('/') + 1) + name;
     }
 
     private static void drop(String name) {
