@@ -1,11 +1,14 @@
 package org.rapport.server.notification;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -125,6 +128,29 @@ public class NotificationHub implements SmartLifecycle {
             });
         } else {
             publish(member, event.get());
+        }
+    }
+
+    /**
+     * Sends each of {@code members} its event once the current transaction commits; the events are
+     * made together ({@code events} may read what they need for all of them in one query).
+     */
+    public void publishAfterCommit(List<Long> members, Supplier<LongFunction<Event>> events) {
+        Runnable send = () -> {
+            LongFunction<Event> of = events.get();
+            for (long member : members) {
+                publish(member, of.apply(member));
+            }
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    send.run();
+                }
+            });
+        } else {
+            send.run();
         }
     }
 

@@ -1,7 +1,10 @@
 package org.rapport.server.notification;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -111,6 +114,20 @@ public class NotificationRepository {
     public long unreadCount(long memberId) {
         return jdbc.sql("SELECT count(*) FROM notifications WHERE member_id = :member AND read_at IS NULL")
                 .param("member", memberId).query(Long.class).single();
+    }
+
+    /** Unread counts of several members at once (members with none are left out). */
+    public Map<Long, Long> unreadCounts(Collection<Long> memberIds) {
+        Map<Long, Long> counts = new HashMap<>();
+        if (memberIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("SELECT member_id, count(*) FROM notifications WHERE member_id IN (:members) AND read_at IS NULL "
+                        + "GROUP BY member_id")
+                .param("members", memberIds).query(rs -> {
+                    counts.put(rs.getLong(1), rs.getLong(2));
+                });
+        return counts;
     }
 
     public long count(long memberId) {

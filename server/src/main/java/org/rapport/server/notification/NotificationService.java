@@ -65,9 +65,22 @@ public class NotificationService {
         Set<Long> out = notifications.optedOut(recipients, kind);
         List<Long> to = recipients.stream().filter(m -> !out.contains(m)).toList();
         notifications.insertForPost(to, kind, authorId, postId, Instant.now(clock));
-        for (long m : to) {
-            push(m, kind, authorId, postId);
+        // One name lookup and one grouped count for everyone with an open page, however many.
+        List<Long> listening = to.stream().filter(hub::listening).toList();
+        if (listening.isEmpty()) {
+            return;
         }
+        String author = actorName(authorId);
+        hub.publishAfterCommit(listening, () -> {
+            Map<Long, Long> unread = notifications.unreadCounts(listening);
+            return m -> new NotificationHub.Event(unread.getOrDefault(m, 0L), kind.name(), author,
+                    Notification.sentence(kind), "/posts/" + postId, postId);
+        });
+    }
+
+    private String actorName(long actorId) {
+        return members.findSummaries(List.of(actorId)).values().stream().findFirst()
+                .map(MemberSummary::name).orElse("Someone");
     }
 
     private void push(long memberId, NotificationKind kind, long actorId, Long postId) {
@@ -75,8 +88,7 @@ public class NotificationService {
             return;
         }
         hub.publishAfterCommit(memberId, () -> new NotificationHub.Event(notifications.unreadCount(memberId),
-                kind.name(), members.findSummaries(List.of(actorId)).values().stream().findFirst()
-                        .map(MemberSummary::name).orElse("Someone"),
+                kind.name(), actorName(actorId),
                 Notification.sentence(kind),
                 kind == NotificationKind.INVITATION_RECEIVED ? "/network"
                         : postId != null ? "/posts/" + postId : "/members/" + actorId,
