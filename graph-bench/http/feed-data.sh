@@ -19,6 +19,34 @@
 #     ordinary members (default 2,000) only: all 1M members' feeds would be ~800M rows;
 #   - an API token for M, M2, the authors and m1..mSSE_MEMBERS, inserted as its SHA-256 digest.
 set -euo pipefail
+
+# The temporary directory $work, removed at exit together with the server start_server started
+# (KEEP=1 keeps the directory; SERVER_LOG=path keeps a copy of the server's log).
+prepare_work() {
+  work=$(mktemp -d)
+  server_pid=
+  trap cleanup_work EXIT
+}
+cleanup_work() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  [ -n "${SERVER_LOG:-}" ] && cp "$work/server.log" "$SERVER_LOG" 2>/dev/null || true
+  [ "${KEEP:-0}" = 1 ] && echo "kept $work" || rm -rf "$work"
+}
+load() { uptime | sed 's/.*load average: /load /'; }
+
+# Starts `rapport serve` on $work/data at port $1 and waits (up to 10 minutes) until it is healthy.
+start_server() {
+  local port=$1 root
+  root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+  RAPPORT_DATA_DIR="$work/data" "$root/rapport" serve --port "$port" > "$work/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 600); do
+    curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  echo "server did not start"; tail -50 "$work/server.log"; exit 1
+}
+
 build_feed_data() {
   local work=$1 n=${MEMBERS:-1000000} edges=${EDGES:-20} posts=${POSTS:-20}
   local sample=${FEED_SAMPLE:-2000} sse=${SSE_MEMBERS:-1000}

@@ -15,37 +15,22 @@
 #   MEMBERS=100000 graph-bench/http/feed.sh      # a quick try
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
 n=${MEMBERS:-1000000}
 port=${PORT:-18081}
 duration=${DURATION:-30s}
 per_author=${POSTS_PER_AUTHOR:-30}
 base="http://127.0.0.1:$port"
 export RAPPORT_JAVA_OPTS=${RAPPORT_JAVA_OPTS:--Xmx3g}
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
-  [ -n "${SERVER_LOG:-}" ] && cp "$work/server.log" "$SERVER_LOG" 2>/dev/null || true
-  [ "${KEEP:-0}" = 1 ] && echo "kept $work" || rm -rf "$work"
-}
-trap cleanup EXIT
-load() { uptime | sed 's/.*load average: /load /'; }
 
 source "$here/feed-data.sh"
+prepare_work
 build_feed_data "$work"
 tok() { awk -v id="$1" '$1 == id { print $2 }' "$work/tokens.txt"; }
 M=$((n + 1)); M2=$((n + 2))
 
 echo "== server on $base ($RAPPORT_JAVA_OPTS)"
 t0=$(date +%s)
-RAPPORT_DATA_DIR="$work/data" "$root/rapport" serve --port "$port" > "$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 600); do
-  curl -sf "$base/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -sf "$base/actuator/health" >/dev/null || { echo "server did not start"; tail -50 "$work/server.log"; exit 1; }
+start_server "$port"
 echo "   up in $(( $(date +%s) - t0 )) s; $(load)"
 
 page() { # token, query -> wrk at one connection, then 4

@@ -9,21 +9,11 @@
 #   MEMBERS=100000 DURATION=30s graph-bench/http/load.sh     # a quick try
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
 export MEMBERS=${MEMBERS:-1000000} SSE_MEMBERS=${SSE_MEMBERS:-1000}
 duration=${DURATION:-60s}
 connections=${CONNECTIONS:-8}
 port=${PORT:-18083}
 base="http://127.0.0.1:$port"
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
-  [ -n "${SERVER_LOG:-}" ] && cp "$work/server.log" "$SERVER_LOG" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-load() { uptime | sed 's/.*load average: /load /'; }
 memory() {
   local heap rss
   jcmd "$server_pid" GC.run >/dev/null 2>&1 || true
@@ -33,14 +23,9 @@ memory() {
 }
 
 source "$here/feed-data.sh"
+prepare_work
 build_feed_data "$work"
-RAPPORT_DATA_DIR="$work/data" "$root/rapport" serve --port "$port" > "$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 600); do
-  curl -sf "$base/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -sf "$base/actuator/health" >/dev/null || { echo "server did not start"; tail -50 "$work/server.log"; exit 1; }
+start_server "$port"
 server_pid=$(pgrep -f "rapport-server.jar.*--port $port" | head -1 || echo "$server_pid")
 awk -v hi="$SSE_MEMBERS" '$1 >= 1 && $1 <= hi' "$work/tokens.txt" > "$work/load-tokens.txt"
 echo "== $(wc -l < "$work/load-tokens.txt") members calling, wrk -t2 -c$connections on $base [$(load)]"

@@ -10,29 +10,14 @@
 #   STREAMS=2000 SSE_MEMBERS=250 graph-bench/http/sse.sh      # 8 streams per member, the hub's cap
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
 export MEMBERS=${MEMBERS:-20000} FEED_SAMPLE=${FEED_SAMPLE:-0} SSE_MEMBERS=${SSE_MEMBERS:-1000}
 port=${PORT:-18082}
 base="http://127.0.0.1:$port"
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
-  [ -n "${SERVER_LOG:-}" ] && cp "$work/server.log" "$SERVER_LOG" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-load() { uptime | sed 's/.*load average: /load /'; }
 
 source "$here/feed-data.sh"
+prepare_work
 build_feed_data "$work"
-RAPPORT_DATA_DIR="$work/data" "$root/rapport" serve --port "$port" > "$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 300); do
-  curl -sf "$base/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -sf "$base/actuator/health" >/dev/null || { echo "server did not start"; tail -50 "$work/server.log"; exit 1; }
+start_server "$port"
 echo "== ${STREAMS:-1000} streams over $SSE_MEMBERS members on $base [$(load)]; ulimit -n $(ulimit -n)"
 awk -v hi="$SSE_MEMBERS" '$1 >= 1 && $1 <= hi' "$work/tokens.txt" > "$work/sse-tokens.txt"
 author=$(awk -v id="$((MEMBERS + 8))" '$1 == id { print $2 }' "$work/tokens.txt")
