@@ -51,13 +51,23 @@ public class ContactRepository {
                 .query(Long.class).single();
     }
 
-    void finishImport(long id, String status, String format, long rows, long imported, long skipped, long matched,
-                      String report, Instant now) {
-        jdbc.sql("""
+    /** Ends an import that is still processing; false when it was not (given up on, or gone). */
+    boolean finishImport(long id, String status, String format, long rows, long imported, long skipped, long matched,
+                         String report, Instant now) {
+        return jdbc.sql("""
                         UPDATE contact_imports SET status = :s, format = :f, rows_read = :r, imported = :i, skipped = :k,
-                               matched = :m, report = :rep, finished_at = :now WHERE id = :id""")
+                               matched = :m, report = :rep, finished_at = :now
+                        WHERE id = :id AND status = 'PROCESSING'""")
                 .param("s", status).param("f", format).param("r", rows).param("i", imported).param("k", skipped)
-                .param("m", matched).param("rep", report).param("now", now.toEpochMilli()).param("id", id).update();
+                .param("m", matched).param("rep", report).param("now", now.toEpochMilli()).param("id", id).update() == 1;
+    }
+
+    /** Marks as failed the imports still processing that began before {@code before}; how many. */
+    int abandonImports(Instant before, String report, Instant now) {
+        return jdbc.sql("""
+                        UPDATE contact_imports SET status = 'FAILED', report = :rep, finished_at = :now
+                        WHERE status = 'PROCESSING' AND created_at < :before""")
+                .param("rep", report).param("now", now.toEpochMilli()).param("before", before.toEpochMilli()).update();
     }
 
     Optional<ImportRow> findImport(long member, long id) {

@@ -28,6 +28,7 @@ import org.rapport.server.notification.NotificationKind;
 import org.rapport.server.notification.NotificationService;
 import org.rapport.server.privacy.BlockService;
 import org.rapport.server.system.ConflictException;
+import org.rapport.server.system.Database;
 import org.rapport.server.system.Cursor;
 import org.rapport.server.system.NotFoundException;
 import org.rapport.server.system.Page;
@@ -37,6 +38,7 @@ import org.rapport.server.system.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -96,6 +98,7 @@ public class ContactService {
     private final Clock clock;
     private final RapportProperties properties;
     private final JsonMapper json;
+    private final Database database;
     private final Map<Long, ImportProgress> running = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "contact-import");
@@ -106,7 +109,8 @@ public class ContactService {
     public ContactService(ContactRepository contacts, ContactKeys keys, MemberRepository members, NetworkService network,
                           BlockService blocks, InvitationService invitationService, InvitationRepository invitations,
                           NotificationService notifications, ObjectProvider<JavaMailSender> mail,
-                          TransactionTemplate tx, Clock clock, RapportProperties properties, JsonMapper json) {
+                          TransactionTemplate tx, Clock clock, RapportProperties properties, JsonMapper json,
+                          Database database) {
         this.contacts = contacts;
         this.keys = keys;
         this.members = members;
@@ -120,6 +124,7 @@ public class ContactService {
         this.clock = clock;
         this.properties = properties;
         this.json = json;
+        this.database = database;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -221,11 +226,18 @@ public class ContactService {
             report.put("skippedNotListed", Math.max(0, read.skipped().size() - REPORT_LINES));
             String reportJson = json.writeValueAsString(report);
             long matched = matchedMembers.size();
-            tx.executeWithoutResult(status -> {
+            boolean finished = tx.execute(status -> {
+                if (!contacts.finishImport(importId, "DONE", read.format().name(), rows, rowsToStore.size(),
+                        read.skipped().size(), matched, reportJson, clock.instant())) {
+                    return false; // given up on meanwhile (see abandonStaleImports): keep nothing
+                }
                 contacts.insertContacts(me, importId, rowsToStore, now);
-                contacts.finishImport(importId, "DONE", read.format().name(), rows, rowsToStore.size(),
-                        read.skipped().size(), matched, reportJson, clock.instant());
+                return true;
             });
+            if (!finished) {
+                log.warn("Contact import {} of member {} was given up on before it finished; nothing was kept", importId, me);
+                return;
+            }
             log.info("Contact import {} of member {}: {} rows, {} stored, {} skipped, {} matched", importId, me, rows,
                     rowsToStore.size(), read.skipped().size(), matched);
         } catch (ContactFileException e) {
@@ -453,6 +465,36 @@ public class ContactService {
             notifications.notify(event.memberId(), NotificationKind.INVITATION_RECEIVED, sender, invitation);
             contacts.convertEmailInvitation(emailInvitation, invitation);
         }
+    }
+
+    /**
+     * An import whose server died under it (a crash, a kill, a restart) would say "processing"
+     * forever: its contacts are written in one transaction with its end, so nothing of it was
+     * kept, and it is marked failed with a reason the member can act on. On SQLite one server
+     * owns the database, so at start-up every import still processing is such an orphan; on
+     * PostgreSQL another node may be running it, so only those older than
+     * {@code rapport.contacts.abandon-after} are, checked every few minutes on every database.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void abandonOrphanedImports() {
+        if (database.isSqlite()) {
+            abandonImports(clock.instant().plusMillis(1));
+        }
+    }
+
+    @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
+    public int abandonStaleImports() {
+        return abandonImports(clock.instant().minus(properties.contacts().abandonAfter()));
+    }
+
+    private int abandonImports(Instant before) {
+        String report = json.writeValueAsString(Map.of("error",
+                "The server stopped while this import ran; nothing of it was kept. Upload the file again."));
+        int n = tx.execute(status -> contacts.abandonImports(before, report, clock.instant()));
+        if (n > 0) {
+            log.warn("Marked {} contact import(s) interrupted by a server stop as failed", n);
+        }
+        return n;
     }
 
     /** Forgets contacts who never became members, once their time is up (E6). */

@@ -113,7 +113,8 @@ public record RapportProperties(
      */
     public record Contacts(@DefaultValue("365d") Duration retention,
                            @DefaultValue("30d") Duration emailInvitationExpiry,
-                           @DefaultValue("200000") int maxRows) {
+                           @DefaultValue("200000") int maxRows,
+                           @DefaultValue("1h") Duration abandonAfter) {
     }
 
     /**

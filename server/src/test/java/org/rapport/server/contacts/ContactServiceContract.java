@@ -90,6 +90,39 @@ abstract class ContactServiceContract extends IntegrationContract {
         assertThat(countContacts(me)).isEqualTo(before);
     }
 
+    @Autowired
+    ContactRepository contactRows;
+    @Autowired
+    org.rapport.server.system.Database database;
+
+    @Test
+    void anImportCutShortByAServerStopIsMarkedFailedAndKeepsNothingIfItFinishesLate() {
+        Member me = members.create("Interrupted");
+        // What a killed server leaves: the import's row, still processing, and none of its contacts.
+        long orphan = contactRows.createImport(me.id(), "book.csv", clock.instant());
+
+        contacts.abandonOrphanedImports(); // what start-up does
+        String afterStartUp = contacts.view(me.id(), orphan).row().status();
+        assertThat(afterStartUp).as("SQLite has one server: an import still processing at start-up is an orphan; "
+                + "on PostgreSQL another node may be running it").isEqualTo(database.isSqlite() ? "FAILED" : "PROCESSING");
+
+        clock.advance(java.time.Duration.ofHours(2));
+        contacts.abandonStaleImports();
+        ContactService.ImportView view = contacts.view(me.id(), orphan);
+        assertThat(view.row().status()).isEqualTo("FAILED");
+        assertThat(ImportReports.error(view.row().report())).startsWith("The server stopped while this import ran");
+        assertThat(contactRows.finishImport(orphan, "DONE", "GOOGLE_CSV", 1, 1, 0, 0, "{}", clock.instant()))
+                .as("an import given up on cannot finish later").isFalse();
+        assertThat(contacts.view(me.id(), orphan).row().status()).isEqualTo("FAILED");
+        assertThat(countContacts(me)).isZero();
+
+        // A running import is not touched by the sweep.
+        long fresh = contactRows.createImport(me.id(), "other.csv", clock.instant());
+        contacts.abandonStaleImports();
+        assertThat(contacts.view(me.id(), fresh).row().status()).isEqualTo("PROCESSING");
+        contactRows.abandonImports(clock.instant().plusSeconds(1), "{}", clock.instant());
+    }
+
     @Test
     void handlesMatchMembersWhoListThemAndDeletingAnImportDeletesItsContacts() {
         Member me = members.create("Fediverse");

@@ -25,6 +25,11 @@ class CrashSqliteIntegrationTest extends CrashContract {
     }
 
     @Override
+    boolean sweepsOrphanedImportsAtStartUp() {
+        return true;
+    }
+
+    @Override
     int defaultKills() {
         return 8;
     }

@@ -33,6 +33,11 @@ public final class DatabaseInvariants {
                 SELECT count(*) FROM connections c JOIN blocks b
                   ON (b.blocker_id = c.member_lo AND b.blocked_id = c.member_hi)
                   OR (b.blocker_id = c.member_hi AND b.blocked_id = c.member_lo)""");
+        // An import keeps all of its contacts (done) or none (failed, or still processing).
+        COUNTS.put("contact imports kept in part", """
+                SELECT count(*) FROM contact_imports i
+                WHERE (SELECT count(*) FROM contacts c WHERE c.import_id = i.id)
+                      <> CASE WHEN i.status = 'DONE' THEN i.imported ELSE 0 END""");
     }
 
     private DatabaseInvariants() {
