@@ -81,6 +81,11 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof BodyLimitFilter.BodyTooLargeException) {
+                return handleExceptionInternal(ex, BodyLimitFilter.tooLarge(), headers, HttpStatusCode.valueOf(413), request);
+            }
+        }
         String detail = "The request body is not valid JSON for this endpoint.";
         List<ValidationException.FieldError> errors = new ArrayList<>();
         Throwable cause = ex.getCause();
@@ -111,7 +116,7 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
             org.springframework.web.multipart.MaxUploadSizeExceededException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         ProblemDetail p = Problems.of(413, "file-too-large", "File too large",
-                "The file is larger than this server accepts (20 MB). Split it, or export fewer contacts at once.");
+                UploadLimitHandler.DETAIL);
         return handleExceptionInternal(ex, p, headers, HttpStatusCode.valueOf(413), request);
     }
 

@@ -37,7 +37,7 @@ final class ErrorPages {
             case 403 -> "You cannot do this. If you were signed out, sign in and try again.";
             case 404 -> "This address does not lead anywhere. Check the link, or start again from your home page.";
             case 405 -> "This address cannot be used this way.";
-            case 413 -> "What you sent is larger than allowed.";
+            case 413 -> "What you sent is larger than this server accepts (files up to 20 MB). Split it, or send less at once.";
             case 429 -> "Too many requests in a short time. Wait a moment and try again.";
             default -> status >= 500
                     ? "We could not show this page. The problem has been logged; please try again in a moment."
