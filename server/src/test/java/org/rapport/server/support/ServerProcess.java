@@ -35,6 +35,18 @@ public final class ServerProcess {
         this.port = port;
     }
 
+    /** Runs a one-shot command of the application ({@code import …}) on {@code dir} and returns its exit code. */
+    public static int run(Path dir, List<String> arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.rapport.server.RapportApplication"));
+        command.addAll(arguments);
+        command.addAll(List.of("--data-dir", dir.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("command.log").toFile())).start();
+        assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("%s ends within 10 minutes", arguments).isTrue();
+        return process.exitValue();
+    }
+
     /** Starts a server on a free port with {@code dir} as its data directory and waits until it is healthy. */
     public static ServerProcess start(Path dir, List<String> arguments, Map<String, String> environment) throws Exception {
         int port;
