@@ -293,11 +293,11 @@ class GroupRepository {
                                 ConnectionFilter filter) {
         params.put("g", group);
         params.put("me", viewer);
-        sql.append("""
+        sql.append(' ').append("""
                  AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = :me AND b.blocked_id = m.id)
                                                        OR (b.blocker_id = m.id AND b.blocked_id = :me))""");
         if (filter.q() != null) {
-            sql.append("""
+            sql.append(' ').append("""
                      AND (m.sort_first || ' ' || m.sort_last LIKE :q ESCAPE '\\'
                           OR m.sort_last LIKE :q ESCAPE '\\'
                           OR lower(m.headline) LIKE :qraw ESCAPE '\\')""");
