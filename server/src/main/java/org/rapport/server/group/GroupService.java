@@ -255,6 +255,11 @@ public class GroupService {
         }
     }
 
+    /** Whether {@code member} belongs to the group (for pages choosing whom to offer an invitation). */
+    public boolean isMember(long id, long member) {
+        return groups.role(id, member).isPresent();
+    }
+
     /** Groups I was invited to and have not answered. */
     public List<GroupView> invitations(long me) {
         return groups.invitationsFor(me, 100).stream().map(g -> new GroupView(g, Relation.INVITED)).toList();
@@ -466,13 +471,9 @@ public class GroupService {
     /** Deletes a post: its author, or an owner or manager (which is also how a pending post is rejected). */
     public void deletePost(long me, long id, long postId) {
         GroupView view = view(me, id);
-        DiscussionRepository.PostRow r = discussions.findPost(postId).filter(p -> p.groupId() == id)
-                .orElseThrow(() -> new NotFoundException("There is no such post in this group."));
-        boolean author = r.authorId() == me;
-        if (!author && !view.manages()) {
-            if (!view.canRead() || r.pending()) {
-                throw new NotFoundException("There is no such post in this group.");
-            }
+        requireReader(view);
+        DiscussionRepository.PostRow r = visiblePost(me, view, postId);
+        if (r.authorId() != me && !view.manages()) {
             throw new GroupForbiddenException("group-not-your-post", "Only its author or a group manager can delete a post.");
         }
         tx.executeWithoutResult(status -> discussions.deletePost(postId));
