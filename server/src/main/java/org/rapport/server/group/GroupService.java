@@ -177,15 +177,18 @@ public class GroupService {
         Relation after = tx.execute(status -> {
             groups.lock(id);
             Relation r = groups.relation(id, me);
-            if (r.member() || r == Relation.REQUESTED) {
+            boolean open = !view.group().membersOnly();
+            if (r.member() || (r == Relation.REQUESTED && !open)) {
                 return r;
             }
             if (r == Relation.BANNED) {
                 throw new GroupForbiddenException("group-banned", "You cannot join this group.");
             }
             Instant now = clock.instant();
-            if (r == Relation.INVITED || !view.group().membersOnly()) {
+            if (r == Relation.INVITED || open) {
+                // An invitation, or a public group (also for a request made while it was members-only).
                 groups.deleteInvitation(id, me);
+                groups.deleteRequest(id, me);
                 groups.addMember(id, me, GroupRole.MEMBER, now);
                 return Relation.MEMBER;
             }
