@@ -11,7 +11,7 @@
 #   (c) ?location=City 7                           (1 in 50 members match)
 #   (d) ?company=Company 123                       (1 in 200)
 #   (e) ?q=Number 4242                             name search, a few matches
-#   (f) GET /groups/G/requests?location=City 7&school=School 3   the owner's filtered requests
+#   (f) GET /groups/G/requests?location=City 7&school=School 57   the owner's filtered requests
 #   (g) GET /groups/G                              the group with its member count
 # Every answer is checked once with curl first. KEEP=1 keeps the temporary directory.
 #
@@ -102,6 +102,6 @@ measure "(b) directory, 100th page" "/groups/1/members?limit=20&cursor=$cursor"
 measure "(c) directory by location" "/groups/1/members?limit=20&location=City%207"
 measure "(d) directory by company" "/groups/1/members?limit=20&company=Company%20123"
 measure "(e) directory by name" "/groups/1/members?limit=20&q=Number%204242"
-measure "(f) requests by location and school" "/groups/1/requests?limit=20&location=City%207&school=School%203"
+measure "(f) requests by location and school" "/groups/1/requests?limit=20&location=City%207&school=School%2057"
 measure "(g) the group" "/groups/1"
 echo "== server: $(grep -c . "$work/server.log") log lines, $(grep -ci 'error\|exception' "$work/server.log" || true) mentioning errors"

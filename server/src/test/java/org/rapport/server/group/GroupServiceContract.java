@@ -400,6 +400,8 @@ abstract class GroupServiceContract extends IntegrationContract {
         blocks.block(joined.get(2).id(), owner.id());
         assertThat(groups.directory(owner.id(), id, ALL, PAGE).items()).extracting(m -> m.card().member().id())
                 .doesNotContain(joined.get(2).id());
+        assertThat(groups.directory(owner.id(), id, ALL, PAGE).total()).as("nor counted").isEqualTo(7);
+        assertThat(groups.directory(joined.get(3).id(), id, ALL, PAGE).total()).isEqualTo(8);
         assertThat(status(() -> groups.directory(owner.id(), id, ALL, new PageRequest(3, "garbage")))).isEqualTo(400);
     }
 
