@@ -61,7 +61,8 @@ class GroupPageController {
         model.addAttribute("results", searching ? groups.search(m, q, false, new PageRequest(PAGE, cursor)) : null);
         model.addAttribute("mine", groups.search(m, null, true, new PageRequest(searching ? PAGE : PAGE, searching ? null : cursor)));
         model.addAttribute("invitations", groups.invitations(m));
-        model.addAttribute("discover", searching ? null : groups.search(m, null, false, PageRequest.first(10)));
+        model.addAttribute("discover", searching ? null : groups.search(m, null, false, PageRequest.first(30)).items()
+                .stream().filter(v -> !v.relation().member()).limit(10).toList());
         return "pages/groups";
     }
 

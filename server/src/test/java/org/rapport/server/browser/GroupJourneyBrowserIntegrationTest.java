@@ -99,6 +99,16 @@ class GroupJourneyBrowserIntegrationTest extends IntegrationContract {
         assertThat(finnBrowser.findElement(By.tagName("main")).getText()).contains("Nia Newcomer")
                 .contains("Hi Finn, count me in for Sintra!");
         Browsers.screenshot(finnBrowser, "group-message-request");
+
+        ownerBrowser.get(url("/groups"));
+        assertThat(ownerBrowser.findElement(By.id("mine-title")).findElement(By.xpath("..")).getText())
+                .contains("Lisbon <Climbers>").contains("Owner").contains("3 members");
+        Browsers.screenshot(ownerBrowser, "groups-list");
+        ownerBrowser.get(url("/groups/new"));
+        ownerBrowser.findElement(By.id("g-name")).sendKeys("   ");
+        ownerBrowser.findElement(By.xpath("//button[normalize-space()='Create group']")).click();
+        assertThat(ownerBrowser.findElement(By.id("g-name-error")).getText()).isEqualTo("Give the group a name.");
+        Browsers.screenshot(ownerBrowser, "group-create-form");
     }
 
     private WebDriver signIn(Member m) {
