@@ -40,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the two are connected (the conversation is OPEN); the conversation is ACCEPTED (the recipient
  * accepted the request, so it stays open whatever becomes of the connection); they are answering a
  * request they received (answering accepts it); or the recipient's {@code messagesFrom} setting is
- * ANYONE, in which case the message is a request: it waits in the recipient's requests, and the
+ * ANYONE, or GROUP_MEMBERS and the two share a group, in which case the message is a request: it waits in the recipient's requests, and the
  * sender may not write again until it is answered. A declined request cannot be sent again for
  * {@link #REQUEST_COOLDOWN}. Everything else is a 403 with the reason in words.
  *
@@ -261,7 +261,13 @@ public class MessagingService {
         if (c.isPresent() && (c.get().status() == ConversationStatus.ACCEPTED || c.get().requestFor(me))) {
             return true;
         }
-        return privacy.settings(other).messagesFrom() == MessagesFrom.ANYONE;
+        return mayRequest(me, other);
+    }
+
+    /** Whether {@code other}'s setting lets {@code me}, not a connection, send a message request. */
+    private boolean mayRequest(long me, long other) {
+        MessagesFrom from = privacy.settings(other).messagesFrom();
+        return from == MessagesFrom.ANYONE || (from.groupMembers() && network.shareAGroup(me, other));
     }
 
     /** Messages I have not read (requests I declined aside): the messaging badge. */
@@ -318,11 +324,14 @@ public class MessagingService {
                         + Dates.date(c.declinedAt().plus(REQUEST_COOLDOWN)) + ".");
             }
         }
-        if (privacy.settings(other).messagesFrom() == MessagesFrom.ANYONE) {
+        MessagesFrom from = privacy.settings(other).messagesFrom();
+        if (mayRequest(me, other)) {
             return ConversationStatus.REQUEST;
         }
         throw new MessageNotAllowedException("messages-from-connections", recipient.firstName()
-                + " accepts messages only from their connections. Invite them to connect first.");
+                + " accepts messages only from their connections."
+                + (from.groupMembers() ? " Fellow members of their groups may send a message request too." : "")
+                + " Invite them to connect first.");
     }
 
     private void deliver(long me, long other, long conversationId, Message message, boolean request) {

@@ -2,9 +2,13 @@ package org.rapport.server.network;
 
 import org.rapport.graph.Distances;
 
-/** How far a member is from the viewer, as badges show it (C1). Capped at 3. */
+/**
+ * How far a member is from the viewer, as badges show it (C1). Capped at 3. GROUP: beyond 3rd
+ * degree (or unconnected) but a fellow member of a group, which counts as in network (the profile
+ * shows as to the network; the badge says "Group").
+ */
 public enum Degree {
-    SELF("You"), FIRST("1st"), SECOND("2nd"), THIRD("3rd"), OUT_OF_NETWORK("");
+    SELF("You"), FIRST("1st"), SECOND("2nd"), THIRD("3rd"), GROUP("Group"), OUT_OF_NETWORK("");
 
     private final String badge;
 
@@ -24,6 +28,7 @@ public enum Degree {
             case FIRST -> "1st-degree connection";
             case SECOND -> "2nd-degree connection: you share a connection";
             case THIRD -> "3rd-degree connection";
+            case GROUP -> "Fellow group member: in your network through a group";
             case OUT_OF_NETWORK -> "Out of your network";
         };
     }
@@ -35,6 +40,7 @@ public enum Degree {
             case FIRST -> "a 1st-degree connection";
             case SECOND -> "a 2nd-degree member";
             case THIRD -> "a 3rd-degree member";
+            case GROUP -> "a fellow group member";
             case OUT_OF_NETWORK -> "someone out of your network";
         };
     }

@@ -80,6 +80,6 @@ class NetworkApiController {
                 ? new SharedBackground.Shared(List.of(), List.of(), List.of())
                 : background.between(me.memberId(), id);
         return new PathJson(degree, path,
-                new SharedJson(List.of(), shared.schools(), shared.companies(), shared.interests()));
+                new SharedJson(shared.groups(), shared.schools(), shared.companies(), shared.interests()));
     }
 }

@@ -20,13 +20,34 @@ public class NetworkService {
 
     private final GraphIndex index;
     private final MemberRepository members;
+    private final SharedBackground background;
 
-    public NetworkService(GraphIndex index, MemberRepository members) {
+    public NetworkService(GraphIndex index, MemberRepository members, SharedBackground background) {
         this.index = index;
         this.members = members;
+        this.background = background;
     }
 
+    /**
+     * The badge degree: from the graph, except that a member beyond the 3rd degree who shares a
+     * group with the viewer is {@link Degree#GROUP} (in network, C1). The group check is one
+     * indexed query, made only for members the graph puts out of network.
+     */
     public Degree degree(long viewer, long other) {
+        Degree d = graphDegree(viewer, other);
+        if (d == Degree.OUT_OF_NETWORK && background.shareAGroup(viewer, other)) {
+            return Degree.GROUP;
+        }
+        return d;
+    }
+
+    /** Whether the two members belong to a common group (G2: fellow group members may message). */
+    public boolean shareAGroup(long a, long b) {
+        return background.shareAGroup(a, b);
+    }
+
+    /** The degree from connections alone (no group check), for scans over many members. */
+    public Degree graphDegree(long viewer, long other) {
         return Degree.ofDistance(graph().distance(GraphIndex.vertex(viewer), GraphIndex.vertex(other)));
     }
 

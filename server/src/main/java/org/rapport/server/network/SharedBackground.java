@@ -5,19 +5,23 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** What two members have in common besides connections (C3): schools, companies and interests. */
+/** What two members have in common besides connections (C3): groups, schools, companies and interests. */
 @Repository
 public class SharedBackground {
 
     /** Names as the second member wrote them. */
-    public record Shared(List<String> schools, List<String> companies, List<String> interests) {
-        public boolean isEmpty() {
-            return schools.isEmpty() && companies.isEmpty() && interests.isEmpty();
+    public record Shared(List<String> groups, List<String> schools, List<String> companies, List<String> interests) {
+        public Shared(List<String> schools, List<String> companies, List<String> interests) {
+            this(List.of(), schools, companies, interests);
         }
 
-        /** No school or company in common (interests do not count as a place). */
+        public boolean isEmpty() {
+            return groups.isEmpty() && schools.isEmpty() && companies.isEmpty() && interests.isEmpty();
+        }
+
+        /** No group, school or company in common (interests do not count as a place). */
         public boolean isEmptyOfPlaces() {
-            return schools.isEmpty() && companies.isEmpty();
+            return groups.isEmpty() && schools.isEmpty() && companies.isEmpty();
         }
     }
 
@@ -32,9 +36,34 @@ public class SharedBackground {
             return new Shared(List.of(), List.of(), List.of());
         }
         return new Shared(
+                groups(a, b),
                 shared("member_education", "school", "school_key", a, b),
                 shared("member_positions", "company", "company_key", a, b),
                 shared("member_interests", "name", "name_key", a, b));
+    }
+
+    /** Names of the groups both belong to (members of a group know its name, listed or not), by name. */
+    public List<String> groups(long a, long b) {
+        if (a == b) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT g.name FROM group_members x JOIN group_members y ON y.group_id = x.group_id
+                        JOIN groups g ON g.id = x.group_id
+                        WHERE x.member_id = :a AND y.member_id = :b ORDER BY lower(g.name), g.id LIMIT 20""")
+                .param("a", a).param("b", b).query(String.class).list();
+    }
+
+    /** Whether the two members belong to a common group: one probe of the primary key per group of {@code a}. */
+    public boolean shareAGroup(long a, long b) {
+        if (a == b) {
+            return false;
+        }
+        return jdbc.sql("""
+                        SELECT count(*) FROM (SELECT 1 FROM group_members x JOIN group_members y
+                                              ON y.group_id = x.group_id AND y.member_id = :b
+                                              WHERE x.member_id = :a LIMIT 1) t""")
+                .param("a", a).param("b", b).query(Long.class).single() > 0;
     }
 
     private List<String> shared(String table, String column, String key, long a, long b) {

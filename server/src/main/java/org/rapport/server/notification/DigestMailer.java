@@ -102,7 +102,7 @@ public class DigestMailer {
             }
             Notification n = new Notification(r.id(), r.kind(),
                     new org.rapport.server.network.MemberCard(actor, org.rapport.server.network.Degree.OUT_OF_NETWORK, 0),
-                    r.invitationId(), r.postId(), r.createdAt(), false);
+                    r.invitationId(), r.postId(), r.createdAt(), false, r.groupId());
             body.append("- ").append(actor.name()).append(' ').append(n.sentence()).append("\n  ")
                     .append(mail.publicUrl()).append(n.link()).append("\n");
         }

@@ -4,9 +4,14 @@ import java.time.Instant;
 
 import org.rapport.server.network.MemberCard;
 
-/** A notification as its owner sees it; {@code actor} is who caused it, {@code postId} the update it is about. */
+/** A notification as its owner sees it; {@code actor} is who caused it, {@code postId} the update and {@code groupId} the group it is about. */
 public record Notification(long id, NotificationKind kind, MemberCard actor, Long invitationId, Long postId,
-                           Instant createdAt, boolean read) {
+                           Instant createdAt, boolean read, Long groupId) {
+
+    public Notification(long id, NotificationKind kind, MemberCard actor, Long invitationId, Long postId,
+                        Instant createdAt, boolean read) {
+        this(id, kind, actor, invitationId, postId, createdAt, read, null);
+    }
 
     /** The sentence a page shows after the actor's name. */
     public String sentence() {
@@ -21,6 +26,9 @@ public record Notification(long id, NotificationKind kind, MemberCard actor, Lon
             case POST -> "shared an update.";
             case VIP_POST -> "shared an update. You keep them among your VIPs.";
             case MESSAGE -> "sent you a message.";
+            case GROUP_INVITATION -> "invited you to join a group.";
+            case GROUP_REQUEST_APPROVED -> "approved your request to join a group. Welcome!";
+            case GROUP_POST_PENDING -> "wrote a group post that waits for your approval.";
         };
     }
 
@@ -31,6 +39,8 @@ public record Notification(long id, NotificationKind kind, MemberCard actor, Lon
             case INVITATION_ACCEPTED, NEW_FOLLOWER -> "/members/" + actor.member().id();
             case POST, VIP_POST -> postId == null ? "/" : "/posts/" + postId;
             case MESSAGE -> "/messages";
+            case GROUP_INVITATION, GROUP_REQUEST_APPROVED -> groupId == null ? "/groups" : "/groups/" + groupId;
+            case GROUP_POST_PENDING -> groupId == null ? "/groups" : "/groups/" + groupId + "/manage";
         };
     }
 }

@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class NotificationApiController {
 
     record NotificationJson(String id, NotificationKind kind, MemberCardJson actor, String invitationId,
-                            String postId, Instant createdAt, boolean read) {
+                            String postId, Instant createdAt, boolean read, String groupId) {
     }
 
     record SettingsJson(Digest digest, java.util.Map<NotificationKind, NotificationPreference> kinds) {
@@ -53,7 +53,8 @@ class NotificationApiController {
         return new NotificationPage(page.items().stream().map(n -> new NotificationJson(Long.toString(n.id()),
                         n.kind(), MemberCardJson.of(n.actor()),
                         n.invitationId() == null ? null : n.invitationId().toString(),
-                        n.postId() == null ? null : n.postId().toString(), n.createdAt(), n.read()))
+                        n.postId() == null ? null : n.postId().toString(), n.createdAt(), n.read(),
+                        n.groupId() == null ? null : n.groupId().toString()))
                 .toList(), page.nextCursor(), page.total(), notifications.unreadCount(me.memberId()));
     }
 

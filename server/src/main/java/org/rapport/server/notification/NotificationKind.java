@@ -19,7 +19,13 @@ public enum NotificationKind {
      * Someone sent me a message (actor: the sender). Not stored as a notification (the messaging
      * page has its own unread counts): the preference says whether an open page announces it.
      */
-    MESSAGE("New messages", true, false);
+    MESSAGE("New messages", true, false),
+    /** A connection invited me to a group (actor: the inviter). */
+    GROUP_INVITATION("Invitations to groups", true, true),
+    /** An owner or manager approved my request to join a group (actor: who approved). */
+    GROUP_REQUEST_APPROVED("Approved requests to join groups", true, false),
+    /** A member's post waits for my approval in a group I manage (actor: the author). */
+    GROUP_POST_PENDING("Group posts awaiting your approval", true, false);
 
     private final String label;
     private final boolean inAppByDefault;

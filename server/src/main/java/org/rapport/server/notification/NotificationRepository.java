@@ -15,7 +15,11 @@ public class NotificationRepository {
 
     /** A stored notification before the actor is turned into a card. */
     public record Row(long id, NotificationKind kind, Long actorId, Long invitationId, Long postId, Instant createdAt,
-                      boolean read) {
+                      boolean read, Long groupId) {
+        public Row(long id, NotificationKind kind, Long actorId, Long invitationId, Long postId, Instant createdAt,
+                   boolean read) {
+            this(id, kind, actorId, invitationId, postId, createdAt, read, null);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -36,6 +40,16 @@ public class NotificationRepository {
                         VALUES (:member, :kind, :actor, :inv, :post, :at)""")
                 .param("member", memberId).param("kind", kind.name()).param("actor", actorId)
                 .param("inv", invitationId).param("post", postId).param("at", at.toEpochMilli())
+                .update();
+    }
+
+    /** A notification about a group (invited, request approved, a post awaiting approval). */
+    public void insertForGroup(long memberId, NotificationKind kind, long actorId, long groupId, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO notifications (member_id, kind, actor_id, group_id, created_at)
+                        VALUES (:member, :kind, :actor, :group, :at)""")
+                .param("member", memberId).param("kind", kind.name()).param("actor", actorId)
+                .param("group", groupId).param("at", at.toEpochMilli())
                 .update();
     }
 
@@ -94,7 +108,7 @@ public class NotificationRepository {
         // Long.MAX_VALUE for the first page: a typed bound keeps one statement for both databases
         // (PostgreSQL cannot infer the type of an untyped "? IS NULL").
         return jdbc.sql("""
-                        SELECT id, kind, actor_id, invitation_id, post_id, created_at, read_at FROM notifications
+                        SELECT id, kind, actor_id, invitation_id, post_id, created_at, read_at, group_id FROM notifications
                         WHERE member_id = :member AND id < :before
                         ORDER BY id DESC
                         LIMIT :limit""")
@@ -107,7 +121,8 @@ public class NotificationRepository {
                         nullableLong(rs, "invitation_id"),
                         nullableLong(rs, "post_id"),
                         Instant.ofEpochMilli(rs.getLong("created_at")),
-                        rs.getObject("read_at") != null))
+                        rs.getObject("read_at") != null,
+                        nullableLong(rs, "group_id")))
                 .list();
     }
 
@@ -198,7 +213,7 @@ public class NotificationRepository {
             return List.of();
         }
         return jdbc.sql("""
-                        SELECT id, kind, actor_id, invitation_id, post_id, created_at, read_at FROM notifications
+                        SELECT id, kind, actor_id, invitation_id, post_id, created_at, read_at, group_id FROM notifications
                         WHERE member_id = :m AND read_at IS NULL AND created_at > :since AND created_at <= :until
                           AND kind IN (:kinds)
                         ORDER BY id DESC LIMIT :limit""")
@@ -207,7 +222,7 @@ public class NotificationRepository {
                 .query((rs, n) -> new Row(rs.getLong("id"), NotificationKind.valueOf(rs.getString("kind")),
                         nullableLong(rs, "actor_id"), nullableLong(rs, "invitation_id"),
                         nullableLong(rs, "post_id"), Instant.ofEpochMilli(rs.getLong("created_at")),
-                        false))
+                        false, nullableLong(rs, "group_id")))
                 .list();
     }
 

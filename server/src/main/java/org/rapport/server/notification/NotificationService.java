@@ -55,6 +55,22 @@ public class NotificationService {
     }
 
     /**
+     * Records a notification about a group for {@code memberId} (unless they turned the kind off)
+     * and pushes it after commit. Call inside the transaction that made the change.
+     */
+    public void notifyAboutGroup(long memberId, NotificationKind kind, long actorId, long groupId) {
+        if (!preference(memberId, kind).inApp()) {
+            return;
+        }
+        notifications.insertForGroup(memberId, kind, actorId, groupId, Instant.now(clock));
+        if (hub.listening(memberId)) {
+            String link = new Notification(0, kind, null, null, null, null, false, groupId).link();
+            hub.publishAfterCommit(memberId, () -> new NotificationHub.Event(notifications.unreadCount(memberId),
+                    kind.name(), actorName(actorId), Notification.sentence(kind), link, null));
+        }
+    }
+
+    /**
      * One notification about an update for each recipient who did not turn the kind off, written
      * as one batch, pushed after commit to those with an open page.
      */
@@ -157,7 +173,7 @@ public class NotificationService {
                 continue;
             }
             items.add(new Notification(r.id(), r.kind(), network.card(memberId, actor), r.invitationId(),
-                    r.postId(), r.createdAt(), r.read()));
+                    r.postId(), r.createdAt(), r.read(), r.groupId()));
         }
         return new Page<>(items, next, notifications.count(memberId));
     }

@@ -53,8 +53,8 @@ class PrivacyApiController {
                     + "EMAIL_OR_CONTACTS or CONTACTS; requireNote, requireShared, secondDegreeOnly (invitations that "
                     + "do not meet them go to a separate list); profileVisibility EVERYONE or NETWORK (out-of-network "
                     + "members see name, headline, location and industry); showAlsoViewed; followPrimary; followersFrom "
-                    + "EVERYONE or CONNECTIONS; messagesFrom CONNECTIONS or ANYONE (members who are not connections "
-                    + "may then send a message request).")
+                    + "EVERYONE or CONNECTIONS; messagesFrom CONNECTIONS, GROUP_MEMBERS (the default: fellow members of my groups too) or ANYONE "
+                    + "(members who are not connections may then send a message request).")
     PrivacySettings update(@AuthenticationPrincipal MemberPrincipal me, @RequestBody PrivacyChanges changes) {
         return privacy.update(me.memberId(), changes);
     }

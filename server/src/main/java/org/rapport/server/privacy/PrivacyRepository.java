@@ -21,7 +21,7 @@ class PrivacyRepository {
         return jdbc.sql("""
                         SELECT connections_visibility, invitations_from, require_note, require_shared,
                                second_degree_only, profile_visibility, show_also_viewed, follow_primary,
-                               followers_from, messages_from
+                               followers_from, messages_from, messages_from_groups
                         FROM members WHERE id = :id""")
                 .param("id", member)
                 .query((rs, n) -> new PrivacySettings(
@@ -30,7 +30,7 @@ class PrivacyRepository {
                         rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5),
                         ProfileVisibility.valueOf(rs.getString(6)),
                         rs.getBoolean(7), rs.getBoolean(8), FollowersFrom.valueOf(rs.getString(9)),
-                        MessagesFrom.valueOf(rs.getString(10))))
+                        MessagesFrom.stored(rs.getString(10), rs.getBoolean(11))))
                 .optional();
     }
 
@@ -39,13 +39,13 @@ class PrivacyRepository {
                         UPDATE members SET connections_visibility = :cv, invitations_from = :from,
                                require_note = :note, require_shared = :shared, second_degree_only = :second,
                                profile_visibility = :pv, show_also_viewed = :also, follow_primary = :fp,
-                               followers_from = :ff, messages_from = :mf, updated_at = :now
+                               followers_from = :ff, messages_from = :mf, messages_from_groups = :mfg, updated_at = :now
                         WHERE id = :id""")
                 .param("cv", s.connectionsVisibility().name()).param("from", s.invitationsFrom().name())
                 .param("note", s.requireNote()).param("shared", s.requireShared())
                 .param("second", s.secondDegreeOnly()).param("pv", s.profileVisibility().name())
                 .param("also", s.showAlsoViewed())
-                .param("fp", s.followPrimary()).param("ff", s.followersFrom().name()).param("mf", s.messagesFrom().name()).param("now", now.toEpochMilli()).param("id", member)
+                .param("fp", s.followPrimary()).param("ff", s.followersFrom().name()).param("mf", s.messagesFrom().column()).param("mfg", s.messagesFrom().groupMembers()).param("now", now.toEpochMilli()).param("id", member)
                 .update() > 0;
     }
 }

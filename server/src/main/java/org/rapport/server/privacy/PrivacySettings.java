@@ -32,7 +32,7 @@ public record PrivacySettings(
 
     public static final PrivacySettings DEFAULTS = new PrivacySettings(ConnectionsVisibility.CONNECTIONS,
             InvitationsFrom.ANYONE, false, false, false, ProfileVisibility.EVERYONE, true, false,
-            FollowersFrom.EVERYONE, MessagesFrom.CONNECTIONS);
+            FollowersFrom.EVERYONE, MessagesFrom.GROUP_MEMBERS);
 
     public PrivacySettings {
         Objects.requireNonNull(connectionsVisibility, "connectionsVisibility");

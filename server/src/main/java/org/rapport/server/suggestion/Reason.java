@@ -10,7 +10,7 @@ import org.rapport.server.member.MemberSummary;
  */
 public record Reason(Kind kind, String detail, List<MemberSummary> members) {
 
-    public enum Kind { MUTUAL_CONNECTIONS, CONTACTS, COMPANY, SCHOOL, INDUSTRY, LOCATION }
+    public enum Kind { MUTUAL_CONNECTIONS, CONTACTS, COMPANY, SCHOOL, GROUP, INDUSTRY, LOCATION }
 
     public Reason {
         members = List.copyOf(members);

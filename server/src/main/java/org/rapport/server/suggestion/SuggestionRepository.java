@@ -111,6 +111,39 @@ class SuggestionRepository {
                 .query(Long.class).list();
     }
 
+    /** The groups I belong to, smallest first (a small group says more about who I know), at most {@code limit}. */
+    List<Long> myGroups(long me, int limit) {
+        return jdbc.sql("""
+                        SELECT x.group_id FROM group_members x WHERE x.member_id = :me
+                        ORDER BY (SELECT count(*) FROM group_members c WHERE c.group_id = x.group_id), x.group_id
+                        LIMIT :limit""")
+                .param("me", me).param("limit", limit).query(Long.class).list();
+    }
+
+    /** The group's most recent members other than {@code me} (one range of the directory index). */
+    List<Long> fellowMembers(long me, long group, int limit) {
+        return jdbc.sql("""
+                        SELECT member_id FROM group_members WHERE group_id = :g AND member_id <> :me
+                        ORDER BY joined_at DESC, member_id DESC LIMIT :limit""")
+                .param("g", group).param("me", me).param("limit", limit).query(Long.class).list();
+    }
+
+    /** For each of {@code ids} who shares a group with {@code me}: the first such group's name. */
+    Map<Long, String> sharedGroup(long me, Collection<Long> ids) {
+        Map<Long, String> out = new HashMap<>();
+        for (List<Long> chunk : chunks(ids)) {
+            jdbc.sql("""
+                            SELECT y.member_id, min(g.name) FROM group_members x
+                            JOIN group_members y ON y.group_id = x.group_id JOIN groups g ON g.id = x.group_id
+                            WHERE x.member_id = :me AND y.member_id IN (:ids) GROUP BY y.member_id""")
+                    .param("me", me).param("ids", chunk)
+                    .query((java.sql.ResultSet rs) -> {
+                        out.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return out;
+    }
+
     /** Members other than {@code me} at {@code schoolKey} in years near {@code from}–{@code to}. */
     List<Long> classmates(long me, String schoolKey, int from, int to, int limit) {
         return jdbc.sql("""

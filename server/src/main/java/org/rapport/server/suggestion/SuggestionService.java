@@ -49,6 +49,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       else {@value #SAME_SCHOOL};</li>
  *   <li>{@value #IN_CONTACTS} if they are in my imported contacts (and did not opt out of being
  *       suggested to people who merely have their address);</li>
+ *   <li>{@value #SAME_GROUP} if we are fellow members of a group ("Both members of Alumni Berlin");
+ *       members of my five smallest groups are candidates too, the most recent {@value #PER_STINT}
+ *       of each;</li>
  *   <li>{@value #SAME_INDUSTRY} for the same industry and {@value #SAME_LOCATION} for the same
  *       location (these only rank candidates found otherwise; they never make one).</li>
  * </ul>
@@ -63,6 +66,7 @@ public class SuggestionService {
     static final double STUDIED_TOGETHER = 1.0;
     static final double SAME_SCHOOL = 0.4;
     static final double IN_CONTACTS = 1.2;
+    static final double SAME_GROUP = 0.5;
     static final double SAME_INDUSTRY = 0.3;
     static final double SAME_LOCATION = 0.3;
 
@@ -136,6 +140,15 @@ public class SuggestionService {
             addBackground(me, pool, excluded, concealing, repository.classmates(me, s.key(),
                     from(s, 0) - CLASSMATE_YEARS, to(s, thisYear) + CLASSMATE_YEARS, PER_STINT));
         }
+        for (long group : repository.myGroups(me, RECENT_STINTS)) {
+            for (long id : repository.fellowMembers(me, group, PER_STINT)) {
+                if (pool.containsKey(id) || excluded.contains(id) || network.areConnected(me, id)) {
+                    continue;
+                }
+                long[] mutual = mutualIds(me, id, concealing);
+                pool.put(id, new Candidate(id, mutual.length, adamicAdar(mutual)));
+            }
+        }
         // Contacts are suggested for being contacts; if one keeps their profile to their network and is
         // out of mine, their companies and schools stay out of the reasons (I3).
         Set<Long> inContacts = new HashSet<>();
@@ -159,13 +172,15 @@ public class SuggestionService {
         Map<Long, List<Stint>> theirSchools = byMember(repository.education(pool.keySet()));
         Map<Long, Place> places = repository.places(pool.keySet());
         Place mine = repository.places(List.of(me)).getOrDefault(me, new Place("", ""));
+        Map<Long, String> sharedGroups = repository.sharedGroup(me, pool.keySet());
         List<Scored> scored = new ArrayList<>(pool.size());
         for (Candidate c : pool.values()) {
             boolean hidePlaces = placesHidden.contains(c.id);
             scored.add(score(c, thisYear, myPositions, mySchools, mine,
                     hidePlaces ? List.of() : theirPositions.getOrDefault(c.id, List.of()),
                     hidePlaces ? List.of() : theirSchools.getOrDefault(c.id, List.of()),
-                    places.getOrDefault(c.id, new Place("", "")), inContacts.contains(c.id)));
+                    places.getOrDefault(c.id, new Place("", "")), inContacts.contains(c.id),
+                    sharedGroups.get(c.id)));
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingLong(s -> s.candidate.id));
         List<Scored> top = scored.subList(0, Math.min(limit, scored.size()));
@@ -258,7 +273,8 @@ public class SuggestionService {
     }
 
     private Scored score(Candidate c, int thisYear, List<Stint> myPositions, List<Stint> mySchools, Place mine,
-                         List<Stint> theirPositions, List<Stint> theirSchools, Place theirs, boolean inContacts) {
+                         List<Stint> theirPositions, List<Stint> theirSchools, Place theirs, boolean inContacts,
+                         String sharedGroup) {
         double score = c.adamicAdar;
         List<Reason> reasons = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
@@ -285,6 +301,11 @@ public class SuggestionService {
             reasons.add(Reason.of(Reason.Kind.SCHOOL, school.together
                     ? "Both studied at " + school.label + " around the same time"
                     : "Both went to " + school.label));
+        }
+        if (sharedGroup != null) {
+            score += SAME_GROUP;
+            weights.add(SAME_GROUP);
+            reasons.add(Reason.of(Reason.Kind.GROUP, "Both members of " + sharedGroup));
         }
         if (!mine.industry().isBlank() && mine.industry().equalsIgnoreCase(theirs.industry())) {
             score += SAME_INDUSTRY;

@@ -38,6 +38,8 @@ import org.rapport.server.connection.VipService;
 import org.rapport.server.contacts.ContactService;
 import org.rapport.server.feed.PostService;
 import org.rapport.server.follow.FollowService;
+import org.rapport.server.group.GroupChanges;
+import org.rapport.server.group.GroupService;
 import org.rapport.server.invitation.InvitationRelation;
 import org.rapport.server.member.ConnectionsVisibility;
 import org.rapport.server.member.Education;
@@ -471,7 +473,94 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
                             assertThat(r.body().path("items").size()).as("S's positions are kept from X").isZero();
                         }
                     }),
-            rule("GET /search/classmates").status(signedIn(200)));
+            rule("GET /search/classmates").status(signedIn(200)),
+
+            // Groups (G3, G4): S owns G, a listed members-only group; F is a member and wrote its post;
+            // Gus waits with a request and Gil is banned. Nobody else belongs: to them G shows its
+            // name and description, and 403 for its discussions, members and management. The
+            // role-by-visibility table of every group relation is GroupServiceContract's.
+            rule("POST /groups").body(c -> Map.of("name", "Matrix guild " + c.role, "visibility", "PUBLIC"))
+                    .status(signedIn(201)),
+            rule("GET /groups").query(c -> "q=" + c.w.groupToken).status(signedIn(200)),
+            rule("GET /groups/{id}").target(c -> c.w.group).status(signedIn(200)),
+            rule("PATCH /groups/{id}").target(c -> c.w.group).body(c -> Map.of("description", "Edited by the matrix"))
+                    .status(AuthorizationMatrixApiIntegrationTest::groupOwner),
+            rule("POST /groups/{id}/join").target(c -> c.w.group).status(signedIn(200))
+                    .after(Cell::withdrawGroupRequest),
+            rule("POST /groups/{id}/leave").target(c -> c.w.group).as(c -> c.standInIf(FIRST))
+                    .status((role, s) -> role == ANONYMOUS ? 401 : role == OWNER ? 409 : 204),
+            rule("POST /groups/{id}/invitations").target(c -> c.w.group)
+                    .body(c -> Map.of("memberId", Long.toString(c.w.m)))
+                    .status(AuthorizationMatrixApiIntegrationTest::groupMembers204)
+                    .after(Cell::withdrawGroupInvitation),
+            rule("GET /me/group-invitations").status(signedIn(200)),
+            rule("GET /groups/{id}/requests").target(c -> c.w.group)
+                    .status((role, s) -> groupOwner(role, s))
+                    .shows(c -> c.role == OWNER ? Set.of(c.w.groupRequester) : Set.of()),
+            rule("POST /groups/{id}/requests/{memberId}/approve")
+                    .targets(c -> c.w.group, c -> c.role == OWNER ? c.freshGroupRequester() : c.w.groupRequester)
+                    .status(AuthorizationMatrixApiIntegrationTest::groupOwner204),
+            rule("POST /groups/{id}/requests/{memberId}/deny")
+                    .targets(c -> c.w.group, c -> c.role == OWNER ? c.freshGroupRequester() : c.w.groupRequester)
+                    .status(AuthorizationMatrixApiIntegrationTest::groupOwner204),
+            rule("GET /groups/{id}/members").target(c -> c.w.group)
+                    .status(AuthorizationMatrixApiIntegrationTest::groupMembers200)
+                    .shows(c -> c.role == OWNER ? Set.of(c.w.f) : c.role == FIRST ? Set.of(c.w.s) : Set.of()),
+            rule("DELETE /groups/{id}/members/{memberId}")
+                    .targets(c -> c.w.group, c -> c.role == OWNER ? c.freshGroupMember() : c.w.f)
+                    .status(AuthorizationMatrixApiIntegrationTest::groupOwner204),
+            rule("PUT /groups/{id}/members/{memberId}/role").targets(c -> c.w.group, c -> c.w.f)
+                    .body(c -> Map.of("role", "MEMBER"))
+                    .status(AuthorizationMatrixApiIntegrationTest::groupOwner204),
+            rule("POST /groups/{id}/owner").target(c -> c.role == OWNER ? c.freshGroup() : c.w.group)
+                    .body(c -> Map.of("memberId", Long.toString(c.w.f)))
+                    .status(AuthorizationMatrixApiIntegrationTest::groupOwner204),
+            rule("GET /groups/{id}/bans").target(c -> c.w.group).status(AuthorizationMatrixApiIntegrationTest::groupOwner),
+            rule("POST /groups/{id}/bans").target(c -> c.w.group)
+                    .body(c -> Map.of("memberId", Long.toString(c.freshGroupMember())))
+                    .status(AuthorizationMatrixApiIntegrationTest::groupOwner204),
+            rule("DELETE /groups/{id}/bans/{memberId}")
+                    .targets(c -> c.w.group, c -> c.role == OWNER ? c.freshGroupBan() : c.w.groupBanned)
+                    .status(AuthorizationMatrixApiIntegrationTest::groupOwner204),
+            rule("GET /groups/{id}/posts").target(c -> c.w.group)
+                    .status(AuthorizationMatrixApiIntegrationTest::groupMembers200)
+                    .shows(c -> c.role == OWNER ? Set.of(c.w.f) : Set.of()),
+            rule("POST /groups/{id}/posts").target(c -> c.w.group).body(c -> Map.of("text", "A group post for the matrix"))
+                    .status((role, s) -> groupMembers200(role, s) == 200 ? 201 : groupMembers200(role, s)),
+            rule("GET /groups/{id}/posts/{postId}").targets(c -> c.w.group, c -> c.w.groupPost)
+                    .status(AuthorizationMatrixApiIntegrationTest::groupMembers200),
+            rule("POST /groups/{id}/posts/{postId}/approve").targets(c -> c.w.group, c -> c.w.groupPost)
+                    .status(AuthorizationMatrixApiIntegrationTest::groupOwner204),
+            rule("DELETE /groups/{id}/posts/{postId}")
+                    .targets(c -> c.w.group, c -> c.role == OWNER || c.role == FIRST ? c.freshGroupPost() : c.w.groupPost)
+                    .status(AuthorizationMatrixApiIntegrationTest::groupMembers204),
+            rule("GET /groups/{id}/posts/{postId}/comments").targets(c -> c.w.group, c -> c.w.groupPost)
+                    .status(AuthorizationMatrixApiIntegrationTest::groupMembers200),
+            rule("POST /groups/{id}/posts/{postId}/comments").targets(c -> c.w.group, c -> c.w.groupPost)
+                    .body(c -> Map.of("text", "A comment for the matrix"))
+                    .status((role, s) -> groupMembers200(role, s) == 200 ? 201 : groupMembers200(role, s)));
+
+    /** G's owner (S) may; everyone else signed in sees G but may not (403). */
+    static int groupOwner(Role role, Settings s) {
+        return role == ANONYMOUS ? 401 : role == OWNER ? 200 : 403;
+    }
+
+    static int groupOwner204(Role role, Settings s) {
+        return groupOwner(role, s) == 200 ? 204 : groupOwner(role, s);
+    }
+
+    /** G's members (S and F) may; to everyone else signed in, a members-only group's insides are 403. */
+    static int groupMembers200(Role role, Settings s) {
+        return switch (role) {
+            case ANONYMOUS -> 401;
+            case OWNER, FIRST -> 200;
+            default -> 403;
+        };
+    }
+
+    static int groupMembers204(Role role, Settings s) {
+        return groupMembers200(role, s) == 200 ? 204 : groupMembers200(role, s);
+    }
 
     /** A conversation of S and F: theirs alone; to everyone else it does not exist. */
     static int onlyTheTwo(Role role, Settings s) {
@@ -535,6 +624,8 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
         Status status;
         Function<Cell, ApiIntegrationContract.Caller> as = Cell::caller;
         Function<Cell, Long> target;
+        /** The id the second path variable names, for paths with two ({@code /groups/{id}/members/{memberId}}). */
+        Function<Cell, Long> second;
         Function<Cell, String> query = c -> "";
         Function<Cell, Object> body = c -> null;
         Function<Cell, Set<Long>> shows = c -> Set.of();
@@ -570,6 +661,13 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
         /** The id the path variable names. */
         Rule target(Function<Cell, Long> f) {
             this.target = f;
+            return this;
+        }
+
+        /** The ids two path variables name, in order. */
+        Rule targets(Function<Cell, Long> first, Function<Cell, Long> then) {
+            this.target = first;
+            this.second = then;
             return this;
         }
 
@@ -637,7 +735,10 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
             }
             assertThat(target).as("%s names a path variable: give the rule a target", endpoint()).isNotNull();
             String filled = m.replaceFirst(Long.toString(target.apply(c)));
-            assertThat(VARIABLE.matcher(filled).find()).as("%s has one path variable", endpoint()).isFalse();
+            if (second != null) {
+                filled = VARIABLE.matcher(filled).replaceFirst(Long.toString(second.apply(c)));
+            }
+            assertThat(VARIABLE.matcher(filled).find()).as("%s has no path variable left unnamed", endpoint()).isFalse();
             return filled;
         }
     }
@@ -668,6 +769,8 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
     ContactService contactService;
     @Autowired
     MessagingService messaging;
+    @Autowired
+    GroupService groupService;
 
     @Test
     void theMatrixHasARowForEveryApiEndpoint() {
@@ -926,6 +1029,12 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
         /** S's conversation with F, and R's message request to S. */
         final long conversation;
         final long request;
+        /** S's members-only group G (F a member, F's post in it), its requester Gus and banned Gil, and a word in its name. */
+        final long group;
+        final long groupPost;
+        final long groupRequester;
+        final long groupBanned;
+        final String groupToken;
         final Map<Long, Member> all = new HashMap<>();
         final Map<Long, String> names = new HashMap<>();
         final Map<Role, Member> roles = new EnumMap<>(Role.class);
@@ -1034,6 +1143,17 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
             conversation = messaging.start(f, s, "Hello Sasha, it is Fern").conversation().id();
             messaging.send(s, conversation, "Hello Fern");
             request = requestTo(member("R", "Rhea", "Requester"));
+
+            groupToken = "Guild" + token;
+            group = groupService.create(s, new GroupChanges("Matrix " + groupToken, "A members-only group", "",
+                    "MEMBERS_ONLY", true, false)).group().id();
+            groupService.join(f, group);
+            groupService.approve(s, group, f);
+            groupPost = groupService.write(f, group, "Fern's post in the group").id();
+            groupRequester = member("GR", "Gus", "Asker");
+            groupService.join(groupRequester, group);
+            groupBanned = member("GB", "Gil", "Banned");
+            groupService.ban(s, group, groupBanned);
 
             Map<Role, Long> cast = Map.of(OWNER, s, FIRST, f, SECOND, t2, STRANGER, x, BLOCKED, b, BLOCKER, bb);
             cast.forEach((role, id) -> {
@@ -1276,6 +1396,53 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
             Member q = members.create("Quinn", "Counterpart");
             counterparts.add(q.id());
             return w.requestTo(q.id());
+        }
+
+        /** A new member asking to join G. */
+        long freshGroupRequester() {
+            Member q = members.create("Gwen", "Asker");
+            groupService.join(q.id(), w.group);
+            return q.id();
+        }
+
+        /** A new member of G (asked, and S approved). */
+        long freshGroupMember() {
+            long q = freshGroupRequester();
+            groupService.approve(w.s, w.group, q);
+            return q;
+        }
+
+        /** A new member S banned from G. */
+        long freshGroupBan() {
+            Member q = members.create("Gale", "Banned");
+            groupService.ban(w.s, w.group, q.id());
+            return q.id();
+        }
+
+        /** A new public group of S's that F joined, for S to hand over. */
+        long freshGroup() {
+            long g = groupService.create(w.s, new GroupChanges("Handover " + letters(6), null, null, null, null, null))
+                    .group().id();
+            groupService.join(w.f, g);
+            return g;
+        }
+
+        /** A new post in G by the caller (S or F), for them to delete. */
+        long freshGroupPost() {
+            return groupService.write(self().id(), w.group, "A post to delete").id();
+        }
+
+        /** Whoever asked to join G in the call withdraws again (members stay members). */
+        void withdrawGroupRequest() {
+            if (role != ANONYMOUS && role != OWNER && role != FIRST) {
+                groupService.leave(self().id(), w.group);
+            }
+        }
+
+        /** M, invited to G in the call, is not invited any more. */
+        void withdrawGroupInvitation() {
+            jdbc.sql("DELETE FROM group_invitations WHERE group_id = :g AND member_id = :m")
+                    .param("g", w.group).param("m", w.m).update();
         }
 
         /** A new import of S's, for S to delete. */
