@@ -189,6 +189,7 @@ public class AccountService {
      */
     public void delete(long memberId) {
         tx.executeWithoutResult(status -> {
+            events.publishEvent(new AccountDeleting(memberId));
             if (!members.delete(memberId)) {
                 throw new MemberNotFoundException();
             }

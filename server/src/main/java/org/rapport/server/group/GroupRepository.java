@@ -203,6 +203,23 @@ class GroupRepository {
         return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
     }
 
+    /** Groups {@code member} owns. */
+    List<Long> ownedBy(long member) {
+        return jdbc.sql("SELECT id FROM groups WHERE owner_id = :m ORDER BY id").param("m", member).query(Long.class).list();
+    }
+
+    /** Who takes a group over from {@code leaving}: its longest-serving manager, else its longest-standing member. */
+    Optional<Long> successor(long group, long leaving) {
+        return jdbc.sql("""
+                        SELECT member_id FROM group_members WHERE group_id = :g AND member_id <> :m AND role <> 'OWNER'
+                        ORDER BY CASE role WHEN 'MANAGER' THEN 0 ELSE 1 END, joined_at, member_id LIMIT 1""")
+                .param("g", group).param("m", leaving).query(Long.class).optional();
+    }
+
+    void delete(long group) {
+        jdbc.sql("DELETE FROM groups WHERE id = :g").param("g", group).update();
+    }
+
     /** Member ids of the group with one of these roles (owners and managers, say). */
     List<Long> memberIds(long group, List<GroupRole> roles) {
         return jdbc.sql("SELECT member_id FROM group_members WHERE group_id = :g AND role IN (:roles) ORDER BY member_id")

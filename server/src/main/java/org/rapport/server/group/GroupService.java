@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -27,8 +28,10 @@ import org.rapport.server.system.Text;
 import org.rapport.server.system.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.rapport.server.account.AccountDeleting;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -196,6 +199,28 @@ public class GroupService {
             return Relation.REQUESTED;
         });
         return after;
+    }
+
+    /**
+     * An owner deleting their account hands each group they own to its longest-serving manager,
+     * else its longest-standing member; a group with nobody
+     * else in it goes with them. Runs in the deletion's transaction.
+     */
+    @EventListener
+    public void onAccountDeleting(AccountDeleting event) {
+        long leaving = event.memberId();
+        for (long id : groups.ownedBy(leaving)) {
+            groups.lock(id);
+            Optional<Long> successor = groups.successor(id, leaving);
+            if (successor.isEmpty()) {
+                groups.delete(id);
+                continue;
+            }
+            groups.removeMember(id, leaving);
+            groups.setRole(id, successor.get(), GroupRole.OWNER);
+            groups.setOwner(id, successor.get());
+            log.info("Group {} passed from member {}, who deleted their account, to member {}", id, leaving, successor.get());
+        }
     }
 
     /**

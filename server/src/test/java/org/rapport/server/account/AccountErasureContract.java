@@ -25,6 +25,8 @@ import org.rapport.server.connection.VipService;
 import org.rapport.server.contacts.ContactService;
 import org.rapport.server.feed.PostService;
 import org.rapport.server.follow.FollowService;
+import org.rapport.server.group.GroupChanges;
+import org.rapport.server.group.GroupService;
 import org.rapport.server.member.Education;
 import org.rapport.server.member.Member;
 import org.rapport.server.member.Position;
@@ -39,7 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Account deletion leaves no personal data behind (issue 8, suite 5; I4): a member who used every
  * feature (profile, connections, invitations both ways, follows, updates, messages, an address
- * book, blocks, VIPs, profile views, notifications) deletes their account, and then no table of
+ * book, blocks, VIPs, profile views, notifications, a group they own, group posts and comments) deletes their account, and then no table of
  * the database, found from the schema itself so that tables added later are covered too, holds a
  * row that points at them or a text that carries the marker spread through everything they wrote;
  * search no longer finds them and the graph forgets them.
@@ -64,6 +66,8 @@ public abstract class AccountErasureContract extends ApiIntegrationContract {
     ProfileViewRecorder views;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    GroupService groups;
 
     @Test
     void deletingAnAccountLeavesNoRowPointingAtTheMemberAndNoTextTheyWrote() throws Exception {
@@ -99,6 +103,16 @@ public abstract class AccountErasureContract extends ApiIntegrationContract {
         views.record(leaver.id(), other.id());
         views.record(other.id(), leaver.id());
         views.flush();
+        // A group the member created (it passes to the friend) and one they only wrote in.
+        long club = groups.create(leaver.id(), new GroupChanges("Erasure club " + System.nanoTime(), "A club", "",
+                "PUBLIC", true, false)).group().id();
+        long other2 = groups.create(friend.id(), new GroupChanges("Friend's circle " + System.nanoTime(), "", "",
+                "PUBLIC", true, false)).group().id();
+        groups.join(friend.id(), club);
+        groups.join(leaver.id(), other2);
+        long groupPost = groups.write(leaver.id(), other2, "Group post " + marker).id();
+        groups.comment(leaver.id(), other2, groupPost, "Comment " + marker);
+        groups.comment(leaver.id(), other2, groups.write(friend.id(), other2, "A post by Fern").id(), "Reply " + marker);
         Caller asFriend = signIn(friend);
         Caller asLeaver = signIn(leaver);
         awaitSearch(asFriend, marker, 1);
@@ -106,7 +120,8 @@ public abstract class AccountErasureContract extends ApiIntegrationContract {
         Map<String, Long> before = traces(leaver.id(), marker);
         assertThat(before).as("the scan sees what the member left before deletion")
                 .containsKeys("members.id", "connections.member_lo|member_hi", "posts.author_id", "contacts.member_id");
-        for (String table : List.of("members", "member_positions", "posts", "messages", "contacts", "invitations")) {
+        for (String table : List.of("members", "member_positions", "posts", "messages", "contacts", "invitations",
+                "group_posts", "group_comments")) {
             assertThat(before.keySet()).as("the scan finds the marker in %s", table)
                     .anyMatch(k -> k.startsWith(table + ".") && k.endsWith("(text)"));
         }
@@ -119,6 +134,7 @@ public abstract class AccountErasureContract extends ApiIntegrationContract {
         assertThat(index.graph().connectionCount((int) leaver.id())).isZero();
         assertThat(index.graph().connectionCount((int) friend.id())).isEqualTo(1);
         assertThat(get(asFriend, "/conversations").expect(200).rawText()).doesNotContain(marker);
+        assertThat(groups.view(friend.id(), club).group().ownerId()).as("the group passed on").isEqualTo(friend.id());
     }
 
     /** Letters only, so that no tokenizer or case folding splits or hides it. */

@@ -265,6 +265,36 @@ abstract class GroupServiceContract extends IntegrationContract {
         assertThat(groups.join(mem.id(), id)).as("a removed member may join again").isEqualTo(Relation.MEMBER);
     }
 
+    @Autowired
+    org.rapport.server.account.AccountService accounts;
+
+    @Test
+    void anOwnerWhoDeletesTheirAccountHandsTheirGroupsToAManagerOrAMemberAndEmptyOnesGo() {
+        Member owner = members.create("Olga", "Leaving");
+        Member early = members.create("Ed", "Early");
+        Member manager = members.create("Mia", "Manager");
+        Member lone = members.create("Lou", "Alone");
+        long managed = create(owner, "Managed " + System.nanoTime(), GroupVisibility.PUBLIC, true).group().id();
+        long plain = create(owner, "Plain " + System.nanoTime(), GroupVisibility.MEMBERS_ONLY, true).group().id();
+        long empty = create(owner, "Empty " + System.nanoTime(), GroupVisibility.PUBLIC, true).group().id();
+        groups.join(early.id(), managed);
+        groups.join(manager.id(), managed);
+        groups.setRole(owner.id(), managed, manager.id(), "MANAGER");
+        connect(owner, lone);
+        groups.invite(owner.id(), plain, lone.id());
+        assertThat(groups.join(lone.id(), plain)).as("an invitee joins a members-only group").isEqualTo(Relation.MEMBER);
+
+        accounts.delete(owner.id());
+
+        assertThat(groups.view(manager.id(), managed).relation()).as("the manager, though the other member came first")
+                .isEqualTo(Relation.OWNER);
+        assertThat(groups.view(early.id(), managed).group().ownerId()).isEqualTo(manager.id());
+        assertThat(groups.view(lone.id(), plain).relation()).as("no manager: the longest-standing member").isEqualTo(Relation.OWNER);
+        assertThat(status(() -> groups.view(lone.id(), empty))).as("a group with nobody left goes").isEqualTo(404);
+        assertThat(groups.directory(manager.id(), managed, ALL, PAGE).items()).extracting(m -> m.card().member().id())
+                .containsExactlyInAnyOrder(manager.id(), early.id());
+    }
+
     @Test
     void invitationsGoToConnectionsWhoAcceptByJoiningOrDecline() {
         Member owner = members.create("Ines", "Owner");
