@@ -125,11 +125,15 @@ public class GroupService {
         return view(me, id);
     }
 
-    /** The group as I see it: 404 when it does not exist, or is unlisted and I was banned from it. */
+    /**
+     * The group as I see it: 404 when it does not exist, or is unlisted and I am neither in it,
+     * nor invited, nor asked to join before it became unlisted. Group ids are sequential, so
+     * an unlisted group open to anyone holding its address would be open to anyone counting.
+     */
     public GroupView view(long me, long id) {
         Group g = groups.find(id).orElseThrow(GroupNotFoundException::new);
         Relation r = groups.relation(id, me);
-        if (r == Relation.BANNED && !g.listed()) {
+        if (!g.listed() && (r == Relation.BANNED || r == Relation.NONE)) {
             throw new GroupNotFoundException();
         }
         return new GroupView(g, r);

@@ -88,7 +88,8 @@ abstract class GroupServiceContract extends IntegrationContract {
         Member invited = members.create("Ivy", "Invited");
         connect(owner, invited);
         String name = "Guild " + label + " " + System.nanoTime();
-        long id = create(owner, name, GroupVisibility.MEMBERS_ONLY, listed).group().id();
+        // Set up while listed and members-only (a request needs both), then given its place in the table.
+        long id = create(owner, name, GroupVisibility.MEMBERS_ONLY, true).group().id();
         assertThat(groups.join(requester.id(), id)).isEqualTo(Relation.REQUESTED);
         for (Member m : List.of(manager, member, banned)) {
             groups.join(m.id(), id);
@@ -98,7 +99,7 @@ abstract class GroupServiceContract extends IntegrationContract {
         groups.ban(manager.id(), id, banned.id());
         groups.invite(owner.id(), id, invited.id());
         long postId = groups.write(member.id(), id, "Hello " + label).id();
-        groups.update(owner.id(), id, new GroupChanges(null, null, null, visibility.name(), null, null));
+        groups.update(owner.id(), id, new GroupChanges(null, null, null, visibility.name(), listed, null));
 
         Map<Relation, Member> roles = new EnumMap<>(Relation.class);
         roles.put(Relation.OWNER, owner);
@@ -115,7 +116,7 @@ abstract class GroupServiceContract extends IntegrationContract {
             long me = e.getValue().id();
             String as = label + " as " + role;
             boolean isMember = role.member();
-            boolean hiddenGroup = role == Relation.BANNED && !listed;
+            boolean hiddenGroup = !listed && (role == Relation.BANNED || role == Relation.NONE);
 
             assertThat(status(() -> assertThat(groups.view(me, id).relation()).isEqualTo(role)))
                     .as("%s: view", as).isEqualTo(hiddenGroup ? 404 : 0);
@@ -154,6 +155,10 @@ abstract class GroupServiceContract extends IntegrationContract {
             if (role == Relation.BANNED) {
                 assertThat(status(() -> groups.join(me, id))).as(as).isEqualTo(hiddenGroup ? 404 : 403);
             }
+        }
+        if (!listed) {
+            assertThat(status(() -> groups.join(outsider.id(), id))).as("an unlisted group is for invitees only").isEqualTo(404);
+            groups.update(owner.id(), id, new GroupChanges(null, null, null, null, true, null));
         }
         assertThat(groups.join(outsider.id(), id)).isEqualTo(open ? Relation.MEMBER : Relation.REQUESTED);
         assertThat(groups.join(invited.id(), id)).as("an invitation lets one in").isEqualTo(Relation.MEMBER);
@@ -306,7 +311,8 @@ abstract class GroupServiceContract extends IntegrationContract {
         long id = create(owner, "Invite only " + System.nanoTime(), GroupVisibility.MEMBERS_ONLY, false).group().id();
 
         assertThat(status(() -> groups.invite(owner.id(), id, stranger.id()))).as("only connections").isEqualTo(403);
-        assertThat(status(() -> groups.invite(stranger.id(), id, owner.id()))).as("only members invite").isEqualTo(403);
+        assertThat(status(() -> groups.invite(stranger.id(), id, owner.id()))).as("an unlisted group is not there for a stranger")
+                .isEqualTo(404);
         groups.invite(owner.id(), id, friend.id());
         groups.invite(owner.id(), id, friend.id());
         assertThat(groups.invitations(friend.id())).extracting(v -> v.group().id()).containsExactly(id);
@@ -317,7 +323,7 @@ abstract class GroupServiceContract extends IntegrationContract {
 
         groups.invite(owner.id(), id, other.id());
         groups.leave(other.id(), id);
-        assertThat(groups.view(other.id(), id).relation()).as("declined").isEqualTo(Relation.NONE);
+        assertThat(status(() -> groups.view(other.id(), id))).as("declined: the unlisted group is gone for them").isEqualTo(404);
         assertThat(groups.search(other.id(), "Invite only", false, PAGE).items()).as("unlisted again for them").isEmpty();
     }
 
