@@ -21,6 +21,13 @@ public record Notification(long id, NotificationKind kind, MemberCard actor, Lon
             case POST -> "shared an update.";
             case VIP_POST -> "shared an update. You keep them among your VIPs.";
             case MESSAGE -> "sent you a message.";
+            case SKILL_ENDORSED -> "endorsed one of your skills.";
+            case RECOMMENDATION_REQUESTED -> "asked you for a recommendation.";
+            case RECOMMENDATION_RECEIVED -> "wrote you a recommendation. Approve it to show it on your profile.";
+            case RECOMMENDATION_REVISION -> "asked you to revise your recommendation.";
+            case INTRODUCTION_REQUESTED -> "asked you for an introduction.";
+            case INTRODUCTION_FORWARDED -> "forwarded your request for an introduction.";
+            case INTRODUCTION_DECLINED -> "declined your request for an introduction.";
         };
     }
 
@@ -31,6 +38,9 @@ public record Notification(long id, NotificationKind kind, MemberCard actor, Lon
             case INVITATION_ACCEPTED, NEW_FOLLOWER -> "/members/" + actor.member().id();
             case POST, VIP_POST -> postId == null ? "/" : "/posts/" + postId;
             case MESSAGE -> "/messages";
+            case SKILL_ENDORSED -> "/members/" + actor.member().id();
+            case RECOMMENDATION_REQUESTED, RECOMMENDATION_RECEIVED, RECOMMENDATION_REVISION -> "/recommendations";
+            case INTRODUCTION_REQUESTED, INTRODUCTION_FORWARDED, INTRODUCTION_DECLINED -> "/introductions";
         };
     }
 }
