@@ -55,7 +55,8 @@ class RecommendationApiController {
                               Instant createdAt, Instant updatedAt) {
         static RecommendationJson of(RecommendationService.Item item, boolean own) {
             Recommendation r = item.recommendation();
-            return new RecommendationJson(Long.toString(r.id()), r.status(), MemberCardJson.of(item.author()),
+            return new RecommendationJson(Long.toString(r.id()), r.status(),
+                    item.author() == null ? null : MemberCardJson.of(item.author()),
                     MemberCardJson.of(item.recipient()), new PositionJson(r.company(), r.title()), r.text(),
                     own ? r.requestNote() : null, own ? r.revisionNote() : null, r.createdAt(), r.updatedAt());
         }
@@ -193,7 +194,8 @@ class RecommendationApiController {
     @GetMapping("/members/{id}/recommendations")
     @Operation(summary = "A member's approved recommendations, as shown on their profile",
             description = "None for a viewer out of network when the member keeps their profile to their network; 404 "
-                    + "across a block.")
+                    + "across a block. author is null when the member's connections are hidden from me and the author "
+                    + "is not my own connection.")
     Page<RecommendationJson> ofMember(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
                                       @RequestParam(required = false) Integer limit,
                                       @RequestParam(required = false) String cursor) {

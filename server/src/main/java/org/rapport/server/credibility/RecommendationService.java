@@ -52,7 +52,7 @@ public class RecommendationService {
     public static final int TEXT_MAX = 3000;
     public static final int NOTE_MAX = 500;
 
-    /** A recommendation and the other member of it, as the viewer sees them. */
+    /** A recommendation and its two members as the viewer sees them ({@code author} null when withheld, see {@link #shown}). */
     public record Item(Recommendation recommendation, MemberCard author, MemberCard recipient) {
     }
 
@@ -67,6 +67,7 @@ public class RecommendationService {
     private final NetworkService network;
     private final BlockService blocks;
     private final EndorsementService endorsements;
+    private final org.rapport.server.connection.ConnectionService connections;
     private final NotificationService notifications;
     private final TransactionTemplate tx;
     private final PairLock pairs;
@@ -75,7 +76,9 @@ public class RecommendationService {
     RecommendationService(RecommendationRepository recommendations, MemberRepository members,
                           ProfileService profiles, NetworkService network, BlockService blocks,
                           EndorsementService endorsements, NotificationService notifications,
-                          TransactionTemplate tx, PairLock pairs, Clock clock) {
+                          TransactionTemplate tx, PairLock pairs, Clock clock,
+                          org.rapport.server.connection.ConnectionService connections) {
+        this.connections = connections;
         this.recommendations = recommendations;
         this.members = members;
         this.profiles = profiles;
@@ -97,10 +100,10 @@ public class RecommendationService {
         String note = ProfileRules.multiline(rawNote, "note", "The note", NOTE_MAX, errors);
         errors.throwIfAny();
         Member author = visible(me, authorId);
-        Position position = position(me, me, positionIndex);
         long id = tx.execute(status -> {
             pairs.lock(me, authorId);
             requireConnected(me, authorId, "Ask only your 1st-degree connections for a recommendation.");
+            Position position = position(me, me, positionIndex);
             recommendations.findPair(authorId, me).ifPresent(r -> {
                 throw new ConflictException("recommendation-exists", "Already asked",
                         r.status().written() ? author.firstName() + " has already written you a recommendation."
@@ -125,10 +128,10 @@ public class RecommendationService {
         }
         String text = cleanText(rawText);
         visible(me, recipientId);
-        Position chosen = positionIndex == null ? null : position(me, recipientId, positionIndex);
         long id = tx.execute(status -> {
             pairs.lock(me, recipientId);
             requireConnected(me, recipientId, "You can recommend only your 1st-degree connections.");
+            Position chosen = positionIndex == null ? null : position(me, recipientId, positionIndex);
             Instant now = clock.instant();
             var existing = recommendations.findPair(me, recipientId);
             if (existing.isEmpty()) {
@@ -241,16 +244,30 @@ public class RecommendationService {
         return recommendations.count("recipient_id", me, EnumSet.of(RecommendationStatus.PENDING));
     }
 
-    /** The member's approved recommendations as {@code viewer} may see them (their profile). */
+    /**
+     * The member's approved recommendations as {@code viewer} may see them (their profile). The
+     * authors are the member's connections, so they are named as the member's connections-visibility
+     * setting allows: to a viewer who may not see the list, an author who is not the viewer's own
+     * connection is withheld ({@link Item#author()} null: "a connection of theirs").
+     */
     public Page<Item> shown(long viewer, long memberId, PageRequest page) {
-        visible(viewer, memberId);
+        Member owner = visible(viewer, memberId);
         if (viewer != memberId && endorsements.limited(network.degree(viewer, memberId), memberId)) {
             return new Page<>(List.of(), null, 0L);
         }
         Page<Item> all = page(viewer, memberId, "recipient_id", EnumSet.of(RecommendationStatus.APPROVED), page);
         Set<Long> hidden = blocks.hiddenFrom(viewer);
-        return new Page<>(all.items().stream().filter(i -> !hidden.contains(i.recommendation().authorId())).toList(),
-                all.nextCursor(), all.total());
+        boolean allNames = viewer == memberId || connections.canSeeAllConnections(viewer, owner);
+        List<Item> items = new ArrayList<>();
+        for (Item i : all.items()) {
+            long author = i.recommendation().authorId();
+            if (hidden.contains(author)) {
+                continue;
+            }
+            boolean named = allNames || author == viewer || network.areConnected(viewer, author);
+            items.add(named ? i : new Item(i.recommendation(), null, i.recipient()));
+        }
+        return new Page<>(items, all.nextCursor(), all.total());
     }
 
     /** Called by {@link CredibilityCleanup} inside the transaction that disconnects or blocks. */
