@@ -58,6 +58,7 @@ public class ConnectionService {
                 throw new NotConnectedException();
             }
             follows.clearPair(me, other); // as on LinkedIn: neither follows the other any more
+            events.publishEvent(new ConnectionRemoved(me, other));
             vips.deletePair(me, other);
             for (FollowChanged e : FollowChanged.both(me, other, false)) {
                 events.publishEvent(e);

@@ -48,7 +48,15 @@ class InvitationApiController {
      */
     record InvitationJson(String id, InvitationStatus status, MemberCardJson sender, MemberCardJson recipient,
                           String note, Instant createdAt, Instant expiresAt, Instant snoozedUntil,
-                          IgnoreReason ignoreReason, FilterReason filteredReason, boolean connected) {
+                          IgnoreReason ignoreReason, FilterReason filteredReason, boolean connected,
+                          IntroducedByJson introducedBy) {
+    }
+
+    /** The member who introduced the two (H3) and the note they added; the requester's reason is {@code note}. */
+    record IntroducedByJson(MemberCardJson member, String note) {
+        static IntroducedByJson of(IntroducedBy by) {
+            return by == null ? null : new IntroducedByJson(MemberCardJson.of(by.introducer()), by.note());
+        }
     }
 
     /** A member I may not invite again until {@code until}. */
@@ -106,7 +114,8 @@ class InvitationApiController {
         var view = filtered ? InvitationRepository.ReceivedView.FILTERED
                 : snoozed ? InvitationRepository.ReceivedView.SNOOZED : InvitationRepository.ReceivedView.ACTIVE;
         return invitations.received(me.memberId(), view, PageRequest.of(limit, cursor))
-                .map(r -> json(me.memberId(), r.invitation(), MemberCardJson.of(r.sender()), null));
+                .map(r -> json(me.memberId(), r.invitation(), MemberCardJson.of(r.sender()), null,
+                        r.introducedBy()));
     }
 
     @GetMapping("/sent")
@@ -114,8 +123,11 @@ class InvitationApiController {
     Page<InvitationJson> sent(@AuthenticationPrincipal MemberPrincipal me,
                               @RequestParam(required = false) Integer limit,
                               @RequestParam(required = false) String cursor) {
-        return invitations.sent(me.memberId(), PageRequest.of(limit, cursor))
-                .map(s -> json(me.memberId(), s.invitation(), null, MemberCardJson.of(s.recipient())));
+        Page<SentInvitation> page = invitations.sent(me.memberId(), PageRequest.of(limit, cursor));
+        var introduced = invitations.introducedBy(me.memberId(),
+                page.items().stream().map(s -> s.invitation().id()).toList());
+        return page.map(s -> json(me.memberId(), s.invitation(), null, MemberCardJson.of(s.recipient()),
+                introduced.get(s.invitation().id())));
     }
 
     @GetMapping("/{id}")
@@ -165,15 +177,16 @@ class InvitationApiController {
                 ? MemberCardJson.of(network.card(me, cards.get(inv.senderId()))) : null;
         MemberCardJson recipient = cards.containsKey(inv.recipientId())
                 ? MemberCardJson.of(network.card(me, cards.get(inv.recipientId()))) : null;
-        return json(me, inv, sender, recipient);
+        return json(me, inv, sender, recipient, invitations.introducedBy(me, List.of(inv.id())).get(inv.id()));
     }
 
-    private static InvitationJson json(long me, Invitation inv, MemberCardJson sender, MemberCardJson recipient) {
+    private static InvitationJson json(long me, Invitation inv, MemberCardJson sender, MemberCardJson recipient,
+                                       IntroducedBy introducedBy) {
         boolean recipientView = inv.recipientId() == me;
         return new InvitationJson(Long.toString(inv.id()), inv.statusFor(me), sender, recipient, inv.note(),
                 inv.createdAt(), inv.expiresAt(), recipientView ? inv.snoozedUntil() : null,
                 recipientView ? inv.ignoreReason() : null, recipientView ? inv.filteredReason() : null,
-                inv.status() == InvitationStatus.ACCEPTED);
+                inv.status() == InvitationStatus.ACCEPTED, IntroducedByJson.of(introducedBy));
     }
 
     static QuotaJson quotaJson(QuotaStatus q) {

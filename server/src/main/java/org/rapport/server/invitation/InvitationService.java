@@ -92,6 +92,7 @@ public class InvitationService {
     private final ContactRepository contacts;
     private final ApplicationEventPublisher events;
     private final PairLock pairs;
+    private final InvitationIntroductions introductionRows;
 
     public InvitationService(InvitationRepository invitations, ConnectionRepository connections,
                              MemberRepository members, NotificationService notifications,
@@ -99,8 +100,9 @@ public class InvitationService {
                              TransactionTemplate tx, Clock clock, RapportProperties properties, MeterRegistry meters,
                              BlockService blocks, PrivacyService privacy, SharedBackground background,
                              FollowRepository follows, ContactRepository contacts,
-            ApplicationEventPublisher events, PairLock pairs) {
+            ApplicationEventPublisher events, PairLock pairs, InvitationIntroductions introductionRows) {
         this.pairs = pairs;
+        this.introductionRows = introductionRows;
         this.follows = follows;
         this.contacts = contacts;
         this.events = events;
@@ -459,14 +461,37 @@ public class InvitationService {
         InvitationRepository.Slice slice = invitations.received(me, view, now, page);
         Map<Long, MemberSummary> senders = members.findSummaries(
                 slice.items().stream().map(Invitation::senderId).toList());
+        Map<Long, IntroducedBy> introduced = introducedBy(me, slice.items().stream().map(Invitation::id).toList());
         List<ReceivedInvitation> items = new ArrayList<>();
         for (Invitation inv : slice.items()) {
             MemberSummary sender = senders.get(inv.senderId());
             if (sender != null) {
-                items.add(new ReceivedInvitation(inv, network.card(me, sender)));
+                items.add(new ReceivedInvitation(inv, network.card(me, sender), introduced.get(inv.id())));
             }
         }
         return new Page<>(items, slice.nextCursor(), invitations.countReceived(me, view, now));
+    }
+
+    /**
+     * Who introduced the members of these invitations (H3), as {@code viewer} sees the introducer;
+     * an introducer hidden from the viewer by a block is left out.
+     */
+    public Map<Long, IntroducedBy> introducedBy(long viewer, List<Long> invitationIds) {
+        Map<Long, InvitationIntroductions.Row> rows = introductionRows.forInvitations(invitationIds);
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, MemberSummary> introducers = members.findSummaries(
+                rows.values().stream().map(InvitationIntroductions.Row::introducerId).distinct().toList());
+        Set<Long> hidden = blocks.hiddenFrom(viewer);
+        Map<Long, IntroducedBy> out = new java.util.HashMap<>();
+        rows.forEach((invitationId, row) -> {
+            MemberSummary s = introducers.get(row.introducerId());
+            if (s != null && !hidden.contains(s.id())) {
+                out.put(invitationId, new IntroducedBy(network.card(viewer, s), row.note()));
+            }
+        });
+        return out;
     }
 
     public Page<SentInvitation> sent(long me, PageRequest page) {

@@ -29,6 +29,13 @@ public record Notification(long id, NotificationKind kind, MemberCard actor, Lon
             case GROUP_INVITATION -> "invited you to join a group.";
             case GROUP_REQUEST_APPROVED -> "approved your request to join a group. Welcome!";
             case GROUP_POST_PENDING -> "wrote a group post that waits for your approval.";
+            case SKILL_ENDORSED -> "endorsed one of your skills.";
+            case RECOMMENDATION_REQUESTED -> "asked you for a recommendation.";
+            case RECOMMENDATION_RECEIVED -> "wrote you a recommendation. Approve it to show it on your profile.";
+            case RECOMMENDATION_REVISION -> "asked you to revise your recommendation.";
+            case INTRODUCTION_REQUESTED -> "asked you for an introduction.";
+            case INTRODUCTION_FORWARDED -> "forwarded your request for an introduction.";
+            case INTRODUCTION_DECLINED -> "declined your request for an introduction.";
         };
     }
 
@@ -41,6 +48,9 @@ public record Notification(long id, NotificationKind kind, MemberCard actor, Lon
             case MESSAGE -> "/messages";
             case GROUP_INVITATION, GROUP_REQUEST_APPROVED -> groupId == null ? "/groups" : "/groups/" + groupId;
             case GROUP_POST_PENDING -> groupId == null ? "/groups" : "/groups/" + groupId + "/manage";
+            case SKILL_ENDORSED -> "/members/" + actor.member().id();
+            case RECOMMENDATION_REQUESTED, RECOMMENDATION_RECEIVED, RECOMMENDATION_REVISION -> "/recommendations";
+            case INTRODUCTION_REQUESTED, INTRODUCTION_FORWARDED, INTRODUCTION_DECLINED -> "/introductions";
         };
     }
 }

@@ -25,7 +25,21 @@ public enum NotificationKind {
     /** An owner or manager approved my request to join a group (actor: who approved). */
     GROUP_REQUEST_APPROVED("Approved requests to join groups", true, false),
     /** A member's post waits for my approval in a group I manage (actor: the author). */
-    GROUP_POST_PENDING("Group posts awaiting your approval", true, false);
+    GROUP_POST_PENDING("Group posts awaiting your approval", true, false),
+    /** A connection endorsed one of my skills (actor: the endorser). */
+    SKILL_ENDORSED("Skill endorsements", true, false),
+    /** A connection asked me to write them a recommendation (actor: who asked). */
+    RECOMMENDATION_REQUESTED("Requests for a recommendation", true, true),
+    /** A connection wrote (or revised) a recommendation for me to approve (actor: the author). */
+    RECOMMENDATION_RECEIVED("Recommendations to approve", true, true),
+    /** The member I recommended asked me to revise it (actor: the recipient). */
+    RECOMMENDATION_REVISION("Requests to revise a recommendation", true, true),
+    /** A connection asked me to introduce them to one of my connections (actor: who asked). */
+    INTRODUCTION_REQUESTED("Requests for an introduction", true, true),
+    /** My request for an introduction was forwarded (actor: the intermediary). */
+    INTRODUCTION_FORWARDED("Introductions forwarded", true, true),
+    /** My request for an introduction was declined (actor: the intermediary). */
+    INTRODUCTION_DECLINED("Introductions declined", true, false);
 
     private final String label;
     private final boolean inAppByDefault;

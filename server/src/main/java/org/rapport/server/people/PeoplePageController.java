@@ -66,14 +66,20 @@ class PeoplePageController {
     private final PrivacyService privacy;
     private final int connectionCap;
     private final org.rapport.server.messaging.MessagingService messaging;
+    private final org.rapport.server.credibility.EndorsementService endorsements;
+    private final org.rapport.server.credibility.RecommendationService recommendations;
 
     PeoplePageController(PeopleService people, ProfileService profiles, NetworkService network,
                          InvitationService invitations, ConnectionService connections,
                          SuggestionService suggestions, ProfileViewService views, PostService posts,
                          FollowService follows, VipService vips, PrivacyService privacy,
                          org.rapport.server.system.RapportProperties properties,
-                         org.rapport.server.messaging.MessagingService messaging) {
+                         org.rapport.server.messaging.MessagingService messaging,
+                         org.rapport.server.credibility.EndorsementService endorsements,
+                         org.rapport.server.credibility.RecommendationService recommendations) {
         this.messaging = messaging;
+        this.endorsements = endorsements;
+        this.recommendations = recommendations;
         this.posts = posts;
         this.follows = follows;
         this.vips = vips;
@@ -123,6 +129,8 @@ class PeoplePageController {
         model.addAttribute("isVip", vips.isVip(me.memberId(), id));
         model.addAttribute("activity", posts.byAuthor(me.memberId(), id, PageRequest.first(3)));
         model.addAttribute("mayMessage", messaging.mayWrite(me.memberId(), id));
+        model.addAttribute("endorsements", endorsements.view(me.memberId(), id));
+        model.addAttribute("recommendations", recommendations.shown(me.memberId(), id, PageRequest.first(20)));
         views.recordView(me.memberId(), id);
         return "pages/profile";
     }

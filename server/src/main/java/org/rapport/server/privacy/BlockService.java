@@ -92,6 +92,7 @@ public class BlockService {
             blocks.insert(me, other, now);
             if (connections.delete(me, other)) {
                 index.reconcileAfterCommit(me, other);
+                events.publishEvent(new org.rapport.server.connection.ConnectionRemoved(me, other));
             }
             invitations.cancelLive(me, other, now);
             follows.clearPair(me, other);

@@ -489,6 +489,9 @@ public class PeopleIndex implements SmartInitializingSingleton, DisposableBean {
         int leafIndex = -1;
         SortedSetDocValues values = null;
         LeafReaderContext leaf = null;
+        // Each distinct value is decoded once per segment: a facet over tens of thousands of matches
+        // has a few thousand distinct values.
+        java.util.Map<Long, String> decoded = new java.util.HashMap<>();
         try {
             for (int i = 0; i < docs.length; i++) {
                 int doc = docs[i];
@@ -497,10 +500,17 @@ public class PeopleIndex implements SmartInitializingSingleton, DisposableBean {
                     leafIndex = li;
                     leaf = leaves.get(li);
                     values = DocValues.getSortedSet(leaf.reader(), field);
+                    decoded.clear();
                 }
                 if (values.advanceExact(doc - leaf.docBase)) {
                     for (int k = 0; k < values.docValueCount(); k++) {
-                        sink.accept(values.lookupOrd(values.nextOrd()).utf8ToString(), i);
+                        long ord = values.nextOrd();
+                        String value = decoded.get(ord);
+                        if (value == null) {
+                            value = values.lookupOrd(ord).utf8ToString();
+                            decoded.put(ord, value);
+                        }
+                        sink.accept(value, i);
                     }
                 }
             }

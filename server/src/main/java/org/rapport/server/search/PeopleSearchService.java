@@ -3,7 +3,6 @@ package org.rapport.server.search;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -26,7 +24,9 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.rapport.graph.ConnectionGraph;
 import org.rapport.server.member.MemberRepository;
 import org.rapport.server.member.MemberSummary;
@@ -65,9 +65,11 @@ import org.springframework.stereotype.Service;
  * <p><b>Facets</b> count the whole matching set (top 10 values each); the degree facet ignores the
  * degree filter, so the other degrees stay one click away.
  *
- * <p><b>Cost.</b> One Lucene query collecting every match, then per match a graph distance (≤ 3
- * hops) and, for 1st and 2nd degree, a mutual count. A 1st- or 2nd-degree filter is pushed into
- * Lucene as a set of ids, so it costs in proportion to the viewer's network, not the index.
+ * <p><b>Cost.</b> One Lucene query collecting every match, then per match a degree looked up in
+ * the viewer's 1st and 2nd level, computed once ({@link Proximity}), and, for 1st and 2nd degree,
+ * a mutual count. A 1st- or 2nd-degree filter is pushed into Lucene as a set of id terms, so it
+ * costs in proportion to the viewer's network, not the index (see BENCHMARKS.md: a point set query
+ * over the same ids cost five times as much at 1M members).
  */
 @Service
 public class PeopleSearchService {
@@ -90,6 +92,8 @@ public class PeopleSearchService {
     static final double MUTUAL_WEIGHT = 0.1;
     private static final int FACET_SIZE = 10;
     private static final int MAX_TERMS = 12;
+    /** Past this many ids a degree filter is applied to the matches instead of inside Lucene. */
+    static final int PREFILTER_MAX = 50_000;
 
     private final PeopleIndex index;
     private final GraphIndex graphIndex;
@@ -113,7 +117,8 @@ public class PeopleSearchService {
         int offset = offset(page.cursor(), "people");
         ConnectionGraph graph = graphIndex.graph();
         int me = GraphIndex.vertex(viewer);
-        Query prefilter = prefilter(graph, me, query);
+        Proximity proximity = new Proximity(graph, me);
+        Query prefilter = prefilter(proximity, query);
         Set<Long> hidden = blocks.hiddenFrom(viewer);
         return index.withSearcher(searcher -> {
             PeopleIndex.Hits all = PeopleIndex.collect(searcher, build(query, true, prefilter));
@@ -126,7 +131,7 @@ public class PeopleSearchService {
                 if (id == viewer || id < 0 || hidden.contains(id)) {
                     continue;
                 }
-                Degree degree = Degree.ofDistance(graph.distance(me, GraphIndex.vertex(id)));
+                Degree degree = proximity.degree(GraphIndex.vertex(id));
                 float score = all.scores[i];
                 boolean limitedOut = all.limited[i] && degree == Degree.OUT_OF_NETWORK;
                 if (limitedOut) {
@@ -205,32 +210,37 @@ public class PeopleSearchService {
 
     // ---------------------------------------------------------------- queries
 
-    /** A 1st- or 2nd-degree filter as a set of member ids Lucene can apply; null when it cannot help. */
-    private static Query prefilter(ConnectionGraph graph, int me, PeopleQuery query) {
+    /**
+     * A 1st- or 2nd-degree filter as a set of member ids Lucene can apply (terms of the id field:
+     * a few thousand term lookups, where a point set query over a million ids visits nearly every
+     * block of the tree); null when it cannot help: no such filter, or a network so large (a hub's
+     * 2nd degree) that filtering the matches afterwards is cheaper.
+     */
+    private static Query prefilter(Proximity proximity, PeopleQuery query) {
         Set<Degree> d = query.degrees();
         if (d.isEmpty() || d.contains(Degree.THIRD)) {
             return null;
         }
-        int[] first = graph.connectionsOf(me);
-        Set<Long> ids = new HashSet<>();
+        int size = (d.contains(Degree.FIRST) ? proximity.first().length : 0)
+                + (d.contains(Degree.SECOND) ? proximity.secondCount() : 0);
+        if (size == 0) {
+            return new MatchNoDocsQuery();
+        }
+        if (size > PREFILTER_MAX) {
+            return null;
+        }
+        List<BytesRef> ids = new ArrayList<>(size);
         if (d.contains(Degree.FIRST)) {
-            for (int c : first) {
-                ids.add((long) c);
+            for (int c : proximity.first()) {
+                ids.add(new BytesRef(Long.toString(c)));
             }
         }
         if (d.contains(Degree.SECOND)) {
-            for (int c : first) {
-                for (int cc : graph.connectionsOf(c)) {
-                    if (cc != me && Arrays.binarySearch(first, cc) < 0) {
-                        ids.add((long) cc);
-                    }
-                }
+            for (int c : proximity.second()) {
+                ids.add(new BytesRef(Long.toString(c)));
             }
         }
-        if (ids.isEmpty()) {
-            return new MatchNoDocsQuery();
-        }
-        return LongPoint.newSetQuery(PeopleIndex.MEMBER_POINT, ids);
+        return new TermInSetQuery(PeopleIndex.ID, ids);
     }
 
     /**
@@ -351,11 +361,12 @@ public class PeopleSearchService {
         Map<String, String> shown = new HashMap<>();
         Map<String, Long> counts = new HashMap<>();
         Map<String, Integer> lastDoc = new HashMap<>();
+        Map<String, String> keys = new HashMap<>(); // Text.key once per distinct value
         PeopleIndex.facetValues(searcher, docs, field, (value, i) -> {
             if (privateField && byDoc.get(i).limitedOut) {
                 return;
             }
-            String key = Text.key(value);
+            String key = keys.computeIfAbsent(value, Text::key);
             // one member with the same company twice (two positions) counts once
             if (Integer.valueOf(i).equals(lastDoc.put(key, i))) {
                 return;

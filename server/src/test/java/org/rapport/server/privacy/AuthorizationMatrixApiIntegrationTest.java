@@ -36,6 +36,10 @@ import org.junit.jupiter.api.Test;
 import org.rapport.server.connection.ConnectionService;
 import org.rapport.server.connection.VipService;
 import org.rapport.server.contacts.ContactService;
+import org.rapport.server.credibility.EndorsementService;
+import org.rapport.server.credibility.IntroductionService;
+import org.rapport.server.credibility.RecommendationService;
+import org.rapport.server.credibility.RecommendationStatus;
 import org.rapport.server.feed.PostService;
 import org.rapport.server.follow.FollowService;
 import org.rapport.server.group.GroupChanges;
@@ -538,7 +542,128 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
                     .status(AuthorizationMatrixApiIntegrationTest::groupMembers200),
             rule("POST /groups/{id}/posts/{postId}/comments").targets(c -> c.w.group, c -> c.w.groupPost)
                     .body(c -> Map.of("text", "A comment for the matrix"))
-                    .status((role, s) -> groupMembers200(role, s) == 200 ? 201 : groupMembers200(role, s)));
+                    .status((role, s) -> groupMembers200(role, s) == 200 ? 201 : groupMembers200(role, s)),
+
+            // Endorsements (H1): F, M and H1 endorsed S's skill. Endorsers are S's connections, so they are
+            // named as S's connections-visibility setting allows; out of network, when S keeps the profile
+            // to it, no skills at all.
+            rule("GET /members/{id}/endorsements").target(c -> c.w.s).status(namingSubject(200))
+                    .shows(c -> switch (c.role) {
+                        case OWNER -> Set.of(c.w.f, c.w.m, c.w.h1);
+                        case FIRST -> Set.of(c.w.f, c.w.m);
+                        case SECOND -> Set.of(c.w.f);
+                        default -> Set.of();
+                    }),
+            rule("POST /members/{id}/endorsements").target(c -> c.w.s).body(c -> Map.of("skill", c.w.skill))
+                    .status((role, s) -> switch (role) {
+                        case ANONYMOUS -> 401;
+                        case OWNER -> 400; // yourself
+                        case FIRST -> 200; // again: harmless
+                        case SECOND, STRANGER -> 403; // connections only
+                        case BLOCKED, BLOCKER -> 404;
+                    })
+                    .shows(c -> c.role == FIRST ? Set.of(c.w.s, c.w.f) : Set.of()),
+            rule("DELETE /members/{id}/endorsements").target(c -> c.w.s).as(c -> c.standInIf(FIRST))
+                    .query(c -> "skill=" + java.net.URLEncoder.encode(c.w.skill, StandardCharsets.UTF_8))
+                    .status((role, s) -> switch (role) {
+                        case ANONYMOUS -> 401;
+                        case OWNER -> 400;
+                        case FIRST, SECOND, STRANGER -> 204; // none to take back: harmless
+                        case BLOCKED, BLOCKER -> 404;
+                    }),
+            rule("POST /me/endorsements/hide").body(c -> Map.of("skill", c.w.skill, "endorserId", Long.toString(c.w.f)))
+                    .after(Cell::showFernsEndorsement).status(onlyTheOwner(204)),
+            rule("POST /me/endorsements/show").body(c -> Map.of("skill", c.w.skill, "endorserId", Long.toString(c.w.f)))
+                    .status(onlyTheOwner(204)),
+            rule("GET /me/endorsement-settings").status(signedIn(200)),
+            rule("PATCH /me/endorsement-settings").body(c -> Map.of()).status(signedIn(200)),
+
+            // Recommendations (H2): F recommended S, approved. Only their two members reach one; only the
+            // author writes it, only the recipient approves, hides, shows or sends it back.
+            rule("POST /recommendations").as(c -> c.standInIf(FIRST))
+                    .body(c -> Map.of("recipientId", Long.toString(c.w.s), "text", "A recommendation for the matrix"))
+                    .status((role, s) -> switch (role) {
+                        case ANONYMOUS -> 401;
+                        case OWNER -> 400; // yourself
+                        case FIRST -> 201;
+                        case SECOND, STRANGER -> 403; // connections only
+                        case BLOCKED, BLOCKER -> 404;
+                    }),
+            rule("POST /recommendations/requests").body(c -> Map.of("memberId", Long.toString(c.w.s)))
+                    .status((role, s) -> switch (role) {
+                        case ANONYMOUS -> 401;
+                        case OWNER -> 400; // yourself
+                        case FIRST -> 400; // F has no position to be recommended for
+                        case SECOND, STRANGER -> 403;
+                        case BLOCKED, BLOCKER -> 404;
+                    }),
+            rule("GET /recommendations/received").status(signedIn(200))
+                    .shows(c -> c.role == OWNER ? Set.of(c.w.f) : Set.of()),
+            rule("GET /recommendations/given").status(signedIn(200))
+                    .shows(c -> c.role == FIRST ? Set.of(c.w.s) : Set.of()),
+            rule("GET /recommendations/requests").status(signedIn(200)),
+            rule("GET /recommendations/{id}").target(c -> c.w.recommendation)
+                    .status(AuthorizationMatrixApiIntegrationTest::onlyTheTwo).shows(c -> Set.of(c.w.s, c.w.f)),
+            rule("PATCH /recommendations/{id}").target(c -> c.w.recommendation)
+                    .body(c -> Map.of("text", "An edited recommendation")).after(Cell::approveFernsRecommendation)
+                    .status(AuthorizationMatrixApiIntegrationTest::authorOnly),
+            rule("POST /recommendations/{id}/approve")
+                    .target(c -> c.role == OWNER ? c.freshRecommendation("PENDING") : c.w.recommendation)
+                    .status(AuthorizationMatrixApiIntegrationTest::recipientOnly),
+            rule("POST /recommendations/{id}/hide")
+                    .target(c -> c.role == OWNER ? c.freshRecommendation("APPROVED") : c.w.recommendation)
+                    .status(AuthorizationMatrixApiIntegrationTest::recipientOnly),
+            rule("POST /recommendations/{id}/show")
+                    .target(c -> c.role == OWNER ? c.freshRecommendation("HIDDEN") : c.w.recommendation)
+                    .status(AuthorizationMatrixApiIntegrationTest::recipientOnly),
+            rule("POST /recommendations/{id}/revise").body(c -> Map.of("note", "Please say more"))
+                    .target(c -> c.role == OWNER ? c.freshRecommendation("PENDING") : c.w.recommendation)
+                    .status(AuthorizationMatrixApiIntegrationTest::recipientOnly),
+            rule("POST /recommendations/{id}/decline")
+                    .target(c -> c.role == OWNER ? c.freshRecommendationRequest() : c.w.recommendation)
+                    .status((role, s) -> switch (role) {
+                        case ANONYMOUS -> 401;
+                        case OWNER -> 204; // a request to S
+                        case FIRST -> 409; // F's is written, not a request
+                        default -> 404;
+                    }),
+            rule("DELETE /recommendations/{id}").as(c -> c.standInIf(FIRST))
+                    .target(c -> c.role == OWNER ? c.freshRecommendation("PENDING") : c.w.recommendation)
+                    .status(onlyTheOwner(204)),
+            // Authors are S's connections: withheld (author null) from whom S's list is hidden, unless theirs.
+            rule("GET /members/{id}/recommendations").target(c -> c.w.s).status(namingSubject(200))
+                    .shows(c -> switch (c.role) {
+                        case OWNER, FIRST, SECOND -> Set.of(c.w.f);
+                        default -> Set.of();
+                    })
+                    .check((c, r) -> assertThat(r.body().path("items").size()).as("S's recommendations shown to %s", c.role)
+                            .isEqualTo(c.limited() ? 0 : 1)),
+
+            // Introductions (H3): S asked F to introduce S to T2. Only the requester and the intermediary
+            // reach it; only the intermediary forwards or declines.
+            rule("POST /introductions").as(c -> c.standInIf(SECOND))
+                    .body(c -> Map.of("intermediaryId", Long.toString(c.w.f), "targetId", Long.toString(c.w.s),
+                            "reason", "An introduction for the matrix"))
+                    .status((role, s) -> switch (role) {
+                        case ANONYMOUS -> 401;
+                        case OWNER, FIRST -> 400; // to myself; through myself
+                        case SECOND -> 201; // through F, whom both share
+                        case STRANGER -> 403; // F is not X's connection
+                        case BLOCKED, BLOCKER -> 404;
+                    }),
+            rule("GET /introductions/sent").status(signedIn(200))
+                    .shows(c -> c.role == OWNER ? Set.of(c.w.f, c.w.t2) : Set.of()),
+            rule("GET /introductions/received").status(signedIn(200))
+                    .shows(c -> c.role == FIRST ? Set.of(c.w.s, c.w.t2) : Set.of()),
+            rule("GET /introductions/{id}").target(c -> c.w.introduction)
+                    .status(AuthorizationMatrixApiIntegrationTest::onlyTheTwo),
+            rule("POST /introductions/{id}/forward").body(c -> Map.of("note", "Meet Sasha"))
+                    .target(c -> c.role == FIRST ? c.freshIntroduction() : c.w.introduction)
+                    .status(AuthorizationMatrixApiIntegrationTest::intermediaryOnly),
+            rule("POST /introductions/{id}/decline")
+                    .target(c -> c.role == FIRST ? c.freshIntroduction() : c.w.introduction)
+                    .status(AuthorizationMatrixApiIntegrationTest::intermediaryOnly),
+            rule("GET /me/introduction-allowance").status(signedIn(200)));
 
     /** G's owner (S) may; everyone else signed in sees G but may not (403). */
     static int groupOwner(Role role, Settings s) {
@@ -560,6 +685,36 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
 
     static int groupMembers204(Role role, Settings s) {
         return groupMembers200(role, s) == 200 ? 204 : groupMembers200(role, s);
+    }
+
+    /** F's recommendation of S: F (its author) may edit it, S may not, to the rest it does not exist. */
+    static int authorOnly(Role role, Settings s) {
+        return switch (role) {
+            case ANONYMOUS -> 401;
+            case OWNER -> 403;
+            case FIRST -> 200;
+            default -> 404;
+        };
+    }
+
+    /** S (the recipient; a fresh one) may; F (the author) may not; to the rest it does not exist. */
+    static int recipientOnly(Role role, Settings s) {
+        return switch (role) {
+            case ANONYMOUS -> 401;
+            case OWNER -> 200;
+            case FIRST -> 403;
+            default -> 404;
+        };
+    }
+
+    /** F (the intermediary; a fresh one) may; S (the requester) may not; to the rest, T2 included, it does not exist. */
+    static int intermediaryOnly(Role role, Settings s) {
+        return switch (role) {
+            case ANONYMOUS -> 401;
+            case OWNER -> 403;
+            case FIRST -> 200;
+            default -> 404;
+        };
     }
 
     /** A conversation of S and F: theirs alone; to everyone else it does not exist. */
@@ -771,6 +926,12 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
     MessagingService messaging;
     @Autowired
     GroupService groupService;
+    @Autowired
+    EndorsementService endorsementService;
+    @Autowired
+    RecommendationService recommendationService;
+    @Autowired
+    IntroductionService introductionService;
 
     @Test
     void theMatrixHasARowForEveryApiEndpoint() {
@@ -1035,6 +1196,10 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
         final long groupRequester;
         final long groupBanned;
         final String groupToken;
+        /** S's skill (endorsed by F, M and H1), F's approved recommendation of S, S's request to F for an introduction to T2. */
+        final String skill;
+        final long recommendation;
+        final long introduction;
         final Map<Long, Member> all = new HashMap<>();
         final Map<Long, String> names = new HashMap<>();
         final Map<Role, Member> roles = new EnumMap<>(Role.class);
@@ -1154,6 +1319,13 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
             groupService.join(groupRequester, group);
             groupBanned = member("GB", "Gil", "Banned");
             groupService.ban(s, group, groupBanned);
+            this.skill = skill;
+            for (long endorser : List.of(f, m, h1)) {
+                endorsementService.endorse(endorser, s, skill);
+            }
+            recommendation = recommendationService.write(f, s, 0, "Sasha is a careful analyst.").id();
+            recommendationService.approve(s, recommendation);
+            introduction = introductionService.request(s, f, t2, "Tess and I work in the same field.").id();
 
             Map<Role, Long> cast = Map.of(OWNER, s, FIRST, f, SECOND, t2, STRANGER, x, BLOCKED, b, BLOCKER, bb);
             cast.forEach((role, id) -> {
@@ -1449,6 +1621,54 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
         long freshImport() {
             return contactService.importNow(w.s, "one.txt", ("one." + letters(6) + "@example.net\n")
                     .getBytes(StandardCharsets.UTF_8)).row().id();
+        }
+
+        /** A recommendation of S by a new connection Q, in the given state. */
+        long freshRecommendation(String state) {
+            Member q = members.create("Quinn", "Recommender");
+            counterparts.add(q.id());
+            connect(q, w.all.get(w.s));
+            long id = recommendationService.write(q.id(), w.s, 0, "A recommendation for the matrix").id();
+            RecommendationStatus status = RecommendationStatus.valueOf(state);
+            if (status == RecommendationStatus.APPROVED || status == RecommendationStatus.HIDDEN) {
+                recommendationService.approve(w.s, id);
+            }
+            if (status == RecommendationStatus.HIDDEN) {
+                recommendationService.hide(w.s, id);
+            }
+            return id;
+        }
+
+        /** A new connection Q's request that S recommend them. */
+        long freshRecommendationRequest() {
+            Member q = members.create("Quinn", "Asker");
+            counterparts.add(q.id());
+            profiles.update(q.id(), new ProfileChanges(null, null, null, null, null, null,
+                    List.of(new Position("Quinn Co " + letters(6), "Owner", 2020, null)), null, null, null, null));
+            connect(q, w.all.get(w.s));
+            return recommendationService.request(q.id(), w.s, 0, "Would you recommend me?").id();
+        }
+
+        /** S's request to F for an introduction to a new connection of F's. */
+        long freshIntroduction() {
+            Member q = members.create("Quinn", "Target");
+            counterparts.add(q.id());
+            connect(w.all.get(w.f), q);
+            return introductionService.request(w.s, w.f, q.id(), "An introduction for the matrix").id();
+        }
+
+        /** S hid F's endorsement for the call: shown again. */
+        void showFernsEndorsement() {
+            if (role == OWNER) {
+                endorsementService.setHidden(w.s, w.f, w.skill, false);
+            }
+        }
+
+        /** F's edit sent the recommendation back for approval: S approves it again. */
+        void approveFernsRecommendation() {
+            if (role == FIRST) {
+                recommendationService.approve(w.s, w.recommendation);
+            }
         }
 
         /** Members who followed S for the call stop again (S's connections follow S anyway). */
