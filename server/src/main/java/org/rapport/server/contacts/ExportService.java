@@ -152,6 +152,39 @@ public class ExportService {
                 me, "memberId", "blockedAt"));
         out.put("notifications", without(hidden, rows("SELECT id, kind, actor_id, created_at, read_at FROM notifications "
                 + "WHERE member_id = :m ORDER BY id", me, "id", "kind", "actorId", "createdAt", "readAt"), "actorId"));
+        out.put("messages", without(hidden, rows("""
+                SELECT m.id, m.conversation_id, m.sender_id, cm.other_id, m.body, m.created_at
+                FROM conversation_members cm JOIN messages m ON m.conversation_id = cm.conversation_id
+                WHERE cm.member_id = :m ORDER BY m.id""", me, "id", "conversationId", "senderId", "otherId", "text",
+                "sentAt"), "otherId"));
+        out.put("groups", rows("""
+                SELECT g.id, g.name, gm.role, gm.joined_at FROM group_members gm JOIN groups g ON g.id = gm.group_id
+                WHERE gm.member_id = :m ORDER BY gm.joined_at""", me, "groupId", "name", "role", "joinedAt"));
+        out.put("groupPosts", rows("SELECT id, group_id, body, status, created_at FROM group_posts WHERE author_id = :m "
+                + "ORDER BY id", me, "id", "groupId", "text", "status", "createdAt"));
+        out.put("groupComments", rows("SELECT id, post_id, body, created_at FROM group_comments WHERE author_id = :m "
+                + "ORDER BY id", me, "id", "postId", "text", "createdAt"));
+        out.put("endorsementsReceived", without(hidden, rows("""
+                SELECT skill_key, endorser_id, CASE WHEN hidden THEN 'yes' ELSE 'no' END, created_at FROM endorsements
+                WHERE member_id = :m ORDER BY created_at""", me, "skill", "endorserId", "hiddenByMe", "createdAt"),
+                "endorserId"));
+        out.put("endorsementsGiven", without(hidden, rows(
+                "SELECT member_id, skill_key, created_at FROM endorsements WHERE endorser_id = :m ORDER BY created_at",
+                me, "memberId", "skill", "createdAt"), "memberId"));
+        out.put("recommendations", without(hidden, rows("""
+                SELECT id, author_id, recipient_id, position_company, position_title, request_note, revision_note, body,
+                       status, created_at, updated_at
+                FROM recommendations WHERE author_id = :m OR recipient_id = :m ORDER BY id""", me, "id", "authorId",
+                "recipientId", "company", "title", "requestNote", "revisionNote", "text", "status", "createdAt",
+                "updatedAt"), "authorId", "recipientId"));
+        // The target of an introduction learns of it only once it is forwarded, here as in the app.
+        out.put("introductions", without(hidden, rows("""
+                SELECT id, requester_id, intermediary_id, target_id, reason, intermediary_note, status, created_at,
+                       responded_at
+                FROM introductions
+                WHERE requester_id = :m OR intermediary_id = :m OR (target_id = :m AND status = 'FORWARDED')
+                ORDER BY id""", me, "id", "requesterId", "intermediaryId", "targetId", "reason", "intermediaryNote",
+                "status", "createdAt", "respondedAt"), "requesterId", "intermediaryId", "targetId"));
         out.put("profileViewsReceived", jdbc.sql("SELECT count(*) FROM profile_views WHERE viewed_id = :m").param("m", me)
                 .query(Long.class).single());
         List<Map<String, Object>> contactList = new ArrayList<>();

@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.rapport.server.connection.VipService;
 import org.rapport.server.contacts.ContactService;
+import org.rapport.server.contacts.ExportService;
 import org.rapport.server.feed.PostService;
 import org.rapport.server.follow.FollowService;
 import org.rapport.server.group.GroupChanges;
@@ -68,6 +69,8 @@ public abstract class AccountErasureContract extends ApiIntegrationContract {
     DataSource dataSource;
     @Autowired
     GroupService groups;
+    @Autowired
+    ExportService exports;
 
     @Test
     void deletingAnAccountLeavesNoRowPointingAtTheMemberAndNoTextTheyWrote() throws Exception {
@@ -116,6 +119,13 @@ public abstract class AccountErasureContract extends ApiIntegrationContract {
         Caller asFriend = signIn(friend);
         Caller asLeaver = signIn(leaver);
         awaitSearch(asFriend, marker, 1);
+
+        // What deletion will erase, the member could take with them first.
+        Map<String, Object> export = exports.everything(leaver.id());
+        for (String part : List.of("profile", "invitations", "updates", "messages", "groupPosts", "groupComments", "contacts")) {
+            assertThat(json.writeValueAsString(export.get(part))).as("the export's %s", part).contains(marker);
+        }
+        assertThat((List<?>) export.get("groups")).hasSize(2);
 
         Map<String, Long> before = traces(leaver.id(), marker);
         assertThat(before).as("the scan sees what the member left before deletion")

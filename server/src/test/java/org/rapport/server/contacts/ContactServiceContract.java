@@ -226,7 +226,8 @@ abstract class ContactServiceContract extends IntegrationContract {
 
         Map<String, Object> everything = exports.everything(me.id());
         assertThat(everything).containsKeys("profile", "privacySettings", "connections", "invitations", "following",
-                "updates", "contacts", "notifications");
+                "updates", "contacts", "notifications", "messages", "groups", "groupPosts", "groupComments",
+                "endorsementsReceived", "endorsementsGiven", "recommendations", "introductions");
         assertThat((List<?>) everything.get("connections")).hasSize(2);
     }
 
