@@ -33,6 +33,14 @@ public final class DatabaseInvariants {
                 SELECT count(*) FROM connections c JOIN blocks b
                   ON (b.blocker_id = c.member_lo AND b.blocked_id = c.member_hi)
                   OR (b.blocker_id = c.member_hi AND b.blocked_id = c.member_lo)""");
+        // Positions are handed out in commit order without gaps (issue 9): exactly one entry for
+        // every position after the pruned part, up to the head, and none outside.
+        COUNTS.put("graph change log positions missing or outside (pruned, head]", """
+                SELECT abs((SELECT position - pruned_through FROM graph_log_head WHERE id = 1)
+                           - (SELECT count(*) FROM graph_changes))
+                     + (SELECT count(*) FROM graph_changes
+                        WHERE position > (SELECT position FROM graph_log_head WHERE id = 1)
+                           OR position <= (SELECT pruned_through FROM graph_log_head WHERE id = 1))""");
     }
 
     private DatabaseInvariants() {
