@@ -24,7 +24,8 @@ import org.springframework.stereotype.Repository;
  * contiguous, and a reader that sees position p has already been able to see every position
  * below it. The price is that the tails of graph-changing transactions (from the append to the
  * commit: one update, one insert per change, one {@code pg_notify}) run one at a time across the
- * cluster: measured in BENCHMARKS.md, well under a millisecond each on the local PostgreSQL.
+ * cluster, each waiting for its own WAL flush: about 700 a second on the project's machine, half
+ * the rate of the same commits unserialized (BENCHMARKS.md, "The serialized tail of graph writes").
  * SQLite serializes every write transaction anyway.
  *
  * <p>On PostgreSQL the append also sends {@code NOTIFY rapport_graph_changes}, delivered to the
