@@ -206,6 +206,82 @@ public final class ConnectionGraph {
         return new ConnectionGraph(lists, entries / 2, members);
     }
 
+    /**
+     * Builds a graph from per-member lists as {@link #frozenLists()} returns them (and a snapshot
+     * file holds them): {@code lists[m]} is {@code null} or m's connections, strictly ascending,
+     * without m itself, every id below {@code lists.length}, and symmetric. The arrays are taken
+     * over, not copied: the caller must not touch them afterwards.
+     *
+     * <p>Cost: one pass over every entry to check order and range, O(E); symmetry is checked only
+     * as far as the entry count being even (a full check would cost a binary search per entry;
+     * {@code -ea} runs it).
+     *
+     * @throws IllegalArgumentException if a list is empty, unsorted, has a duplicate, names its own
+     *     member or an id out of range, or the entries do not pair up
+     */
+    public static ConnectionGraph fromSortedLists(int[][] lists) {
+        if (lists == null) {
+            throw new IllegalArgumentException("lists must not be null");
+        }
+        long entries = 0;
+        int members = 0;
+        for (int m = 0; m < lists.length; m++) {
+            int[] list = lists[m];
+            if (list == null) {
+                continue;
+            }
+            if (list.length == 0) {
+                throw new IllegalArgumentException("member " + m + " has an empty list; use null");
+            }
+            int previous = -1;
+            for (int v : list) {
+                if (v <= previous || v >= lists.length || v == m) {
+                    throw new IllegalArgumentException(String.format(
+                            "member %d's list is not strictly ascending ids below %d without %d: ... %d, %d",
+                            m, lists.length, m, previous, v));
+                }
+                previous = v;
+            }
+            entries += list.length;
+            members++;
+        }
+        if (entries % 2 != 0) {
+            throw new IllegalArgumentException("the lists are not symmetric: " + entries + " entries in all");
+        }
+        assert symmetric(lists);
+        return new ConnectionGraph(lists, entries / 2, members);
+    }
+
+    private static boolean symmetric(int[][] lists) {
+        for (int m = 0; m < lists.length; m++) {
+            if (lists[m] != null) {
+                for (int v : lists[m]) {
+                    if (lists[v] == null || Arrays.binarySearch(lists[v], m) < 0) {
+                        throw new AssertionError("asymmetric edge " + m + "-" + v);
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A consistent picture of the whole graph at one instant, for writing a snapshot: a copy of
+     * the outer array taken while holding the write lock, so no write is half applied in it. The
+     * lists themselves are shared, not copied: published lists are never written again (copy on
+     * write), so the picture stays as it was however the graph changes afterwards. Callers must
+     * only read the lists. Cost: 4 bytes per possible id (one array copy, milliseconds for
+     * millions of ids) while writers wait; readers are not held up.
+     */
+    public int[][] frozenLists() {
+        writeLock.lock();
+        try {
+            return lists.clone();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     // ----------------------------------------------------------------------------------------
     // Writes
 

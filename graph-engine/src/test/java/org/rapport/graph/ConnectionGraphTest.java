@@ -511,4 +511,48 @@ class ConnectionGraphTest {
         assertThatThrownBy(() -> g.suggest(0, 1, null, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThat(g.suggest(7, 3, null, 1)).isEqualTo(Suggestions.NONE);
     }
+
+    @Test
+    void frozenLists_laterWrites_leaveThePictureAsItWas() {
+        ConnectionGraph g = pathOfFive();
+        int[][] picture = g.frozenLists();
+        g.connect(0, 4);
+        g.disconnect(1, 2);
+        ConnectionGraph copy = ConnectionGraph.fromSortedLists(picture);
+        assertThat(copy.edgeCount()).isEqualTo(4);
+        assertThat(copy.memberCount()).isEqualTo(5);
+        assertThat(copy.areConnected(1, 2)).isTrue();
+        assertThat(copy.areConnected(0, 4)).isFalse();
+        assertThat(copy.distance(0, 4)).isEqualTo(Distances.BEYOND);
+        assertThat(g.areConnected(0, 4)).isTrue();
+    }
+
+    @Test
+    void fromSortedLists_roundTripsEveryQueryOfTheOriginal() {
+        ConnectionGraph g = cycleOfEight();
+        ConnectionGraph copy = ConnectionGraph.fromSortedLists(g.frozenLists());
+        for (int a = 0; a < 8; a++) {
+            for (int b = 0; b < 8; b++) {
+                assertThat(copy.distance(a, b)).isEqualTo(g.distance(a, b));
+                assertThat(copy.mutualCount(a, b)).isEqualTo(g.mutualCount(a, b));
+            }
+        }
+        copy.connect(0, 4);
+        assertThat(copy.distance(0, 4)).isEqualTo(1);
+        assertThat(g.distance(0, 4)).isEqualTo(Distances.BEYOND);
+    }
+
+    @Test
+    void fromSortedLists_badLists_areRefused() {
+        assertThatThrownBy(() -> ConnectionGraph.fromSortedLists(new int[][] {{1}, {}}))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ConnectionGraph.fromSortedLists(new int[][] {{2, 1}, {0}, {0}}))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ConnectionGraph.fromSortedLists(new int[][] {{0}}))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ConnectionGraph.fromSortedLists(new int[][] {{5}, {0}}))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ConnectionGraph.fromSortedLists(new int[][] {{1, 2}, {0}, null}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

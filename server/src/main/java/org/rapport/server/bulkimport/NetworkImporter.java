@@ -23,6 +23,7 @@ import java.util.SplittableRandom;
 import javax.sql.DataSource;
 
 import org.rapport.server.account.AccountService;
+import org.rapport.server.network.GraphChangeLog;
 import org.rapport.server.network.GraphIndex;
 import org.rapport.server.system.Database;
 import org.rapport.server.system.Text;
@@ -194,6 +195,9 @@ public class NetworkImporter {
             Long last = members.isEmpty() ? null : memberBase + members.size();
             ImportSummary draft = summary(0, network, start, first, last, progress);
             long importId = recordImport(db, draft, startedAt, clock.instant());
+            // One RELOAD entry tells every node following the graph change log to load the graph
+            // again, instead of a log entry per connection.
+            GraphChangeLog.appendReload(db.connection(), !database.isSqlite(), graph.nodeId(), clock.millis());
             progress.phase("commit", 0, ImportProgress.Unit.STEPS);
             db.commit();
             progress.phase("checkpoint", 0, ImportProgress.Unit.STEPS);

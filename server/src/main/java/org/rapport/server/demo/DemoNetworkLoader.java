@@ -79,8 +79,12 @@ class DemoNetworkLoader implements ApplicationRunner {
         DemoNetworkGenerator.Network network = new DemoNetworkGenerator(properties.demo().seed(), now)
                 .generate(properties.demo().members());
         String hash = passwords.encode(PASSWORD);
-        tx.executeWithoutResult(status -> load(network, hash, now));
-        index.reload();
+        // One RELOAD entry in the log instead of one per connection; this node reloads after the
+        // commit, the others when they reach the entry.
+        tx.executeWithoutResult(status -> {
+            load(network, hash, now);
+            index.reloadAfterCommit();
+        });
         search.rebuildIfStale();
         log.info("Demo network generated: {} members, {} connections, {} invitations, {} profile views, {} updates in {} ms",
                 network.people().size(), network.connections().size(), network.invitations().size(),

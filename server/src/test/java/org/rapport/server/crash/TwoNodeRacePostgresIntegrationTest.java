@@ -33,8 +33,7 @@ import org.rapport.server.support.ServerProcess.Reply;
  * crossing invitations, a double accept, accept against withdraw, and block against invite. Each
  * race must end in exactly one consistent outcome, agreeing with what each side was told, and
  * the invariants must hold in the database. (The in-process race suites run many threads on one
- * node; each node's graph index follows only its own writes until J3's replication lands, so
- * badges are not compared across nodes here.)
+ * node; badges across nodes are compared by {@link MultiNodeReplicationPostgresIntegrationTest}.)
  */
 @ExtendWith(RequiresPostgres.class)
 class TwoNodeRacePostgresIntegrationTest {

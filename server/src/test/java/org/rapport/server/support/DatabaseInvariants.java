@@ -38,6 +38,14 @@ public final class DatabaseInvariants {
                 SELECT count(*) FROM contact_imports i
                 WHERE (SELECT count(*) FROM contacts c WHERE c.import_id = i.id)
                       <> CASE WHEN i.status = 'DONE' THEN i.imported ELSE 0 END""");
+        // Positions are handed out in commit order without gaps (issue 9): exactly one entry for
+        // every position after the pruned part, up to the head, and none outside.
+        COUNTS.put("graph change log positions missing or outside (pruned, head]", """
+                SELECT abs((SELECT position - pruned_through FROM graph_log_head WHERE id = 1)
+                           - (SELECT count(*) FROM graph_changes))
+                     + (SELECT count(*) FROM graph_changes
+                        WHERE position > (SELECT position FROM graph_log_head WHERE id = 1)
+                           OR position <= (SELECT pruned_through FROM graph_log_head WHERE id = 1))""");
     }
 
     private DatabaseInvariants() {

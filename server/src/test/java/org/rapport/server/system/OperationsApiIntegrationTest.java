@@ -57,6 +57,11 @@ class OperationsApiIntegrationTest extends ApiIntegrationContract {
     void healthIsUp() {
         JsonNode health = perform(MockMvcRequestBuilders.get("/actuator/health")).expect(200).body();
         assertThat(health.path("status").asString()).isEqualTo("UP");
+        JsonNode graph = health.path("components").path("graph");
+        assertThat(graph.path("status").asString()).isEqualTo("UP");
+        assertThat(graph.path("details").path("logHead").asLong())
+                .isGreaterThanOrEqualTo(graph.path("details").path("appliedPosition").asLong());
+        assertThat(graph.path("details").path("loadedFrom").asString()).isNotEmpty();
     }
 
     @Test
