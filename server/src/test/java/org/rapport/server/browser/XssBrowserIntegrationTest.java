@@ -18,6 +18,11 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rapport.server.contacts.ContactService;
+import org.rapport.server.credibility.EndorsementService;
+import org.rapport.server.credibility.RecommendationService;
+import org.rapport.server.group.GroupChanges;
+import org.rapport.server.group.GroupService;
+import org.rapport.server.messaging.MessagingService;
 import org.rapport.server.feed.PostService;
 import org.rapport.server.follow.FollowService;
 import org.rapport.server.member.Member;
@@ -34,7 +39,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The web-security suite's browser part (issue 8, suite 5): a member fills every text others see
- * (names, headline, about, company, skill, invitation note, update, a contact's name) with
+ * (names, headline, about, company, skill, invitation note, update, a contact's name, a group's
+ * name, description, rules, posts and comments, a message, a recommendation) with
  * script payloads; the member they reach opens every page those texts appear on in headless
  * Chromium. No payload runs ({@code window.pwned} stays undefined), and each page shows the
  * payload as text, so it is the escaping, not only the Content Security Policy, that stops it.
@@ -53,6 +59,14 @@ class XssBrowserIntegrationTest extends IntegrationContract {
     FollowService follows;
     @Autowired
     ContactService contacts;
+    @Autowired
+    GroupService groups;
+    @Autowired
+    MessagingService messaging;
+    @Autowired
+    RecommendationService recommendationService;
+    @Autowired
+    EndorsementService endorsements;
 
     private final List<WebDriver> browsers = new ArrayList<>();
 
@@ -83,6 +97,29 @@ class XssBrowserIntegrationTest extends IntegrationContract {
                 + "\"" + contactName + "\",,,* Home," + hostile.email() + "\n"
                 + "\"" + contactName + " Two\",,,* Home,not.a.member@example.net\n").getBytes(StandardCharsets.UTF_8));
 
+        // Group texts (name, description, rules, a post, a comment) and a message request from a
+        // fellow member; a connection's recommendation and endorsement (their name is the payload).
+        String groupName = "Club<img src=x onerror=window.pwned=10>";
+        String groupAbout = "<script>window.pwned=11</script> about";
+        String groupRules = "<svg onload=window.pwned=12> rules";
+        String groupPost = "<iframe srcdoc=\"<script>parent.pwned=13</script>\"></iframe> post";
+        String groupComment = "<img src=x onerror=window.pwned=14> comment";
+        String message = "<script>window.pwned=15</script> hello";
+        long group = groups.create(hostile.id(), new GroupChanges(groupName, groupAbout, groupRules, "PUBLIC", true, false))
+                .group().id();
+        groups.join(viewer.id(), group);
+        long groupPostId = groups.write(hostile.id(), group, groupPost).id();
+        groups.comment(hostile.id(), group, groupPostId, groupComment);
+        long conversation = messaging.start(hostile.id(), viewer.id(), message).conversation().id();
+        String friendFirst = "Fay<img src=x onerror=window.pwned=16>";
+        Member friend = members.create(friendFirst, "Friend");
+        connect(friend, viewer);
+        profiles.update(viewer.id(), new ProfileChanges(null, null, null, null, null, null,
+                List.of(new Position("Viewer Works", "Analyst", 2019, null)), null, List.of("Listening"), null, null));
+        String recommendation = "<script>window.pwned=17</script> a fine colleague";
+        recommendationService.write(friend.id(), viewer.id(), 0, recommendation);
+        endorsements.endorse(friend.id(), viewer.id(), "Listening");
+
         WebDriver browser = Browsers.start();
         browsers.add(browser);
         browser.get(url("/signin"));
@@ -100,6 +137,13 @@ class XssBrowserIntegrationTest extends IntegrationContract {
         pages.put("/contacts", List.of(first));
         pages.put("/search?q=Hana", List.of(first));
         pages.put("/members/" + hostile.id() + "/followers", List.of(first.substring(0, 4)));
+        pages.put("/groups", List.of(groupName));
+        pages.put("/groups/" + group, List.of(groupName, groupAbout, groupPost));
+        pages.put("/groups/" + group + "/posts/" + groupPostId, List.of(groupPost, groupComment));
+        pages.put("/groups/" + group + "/members", List.of(first));
+        pages.put("/messages/" + conversation, List.of(message));
+        pages.put("/recommendations", List.of(friendFirst, recommendation));
+        pages.put("/members/" + viewer.id(), List.of(friendFirst));
         List<String> problems = new ArrayList<>();
         for (var page : pages.entrySet()) {
             browser.get(url(page.getKey()));
