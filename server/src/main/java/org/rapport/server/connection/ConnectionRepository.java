@@ -7,7 +7,6 @@ import java.util.List;
 import org.rapport.server.member.MemberSummary;
 import org.rapport.server.system.Cursor;
 import org.rapport.server.system.PageRequest;
-import org.rapport.server.system.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -147,33 +146,7 @@ public class ConnectionRepository {
 
     private static void appendFilters(StringBuilder sql, java.util.Map<String, Object> params,
                                       ConnectionFilter filter, Long sharedWith) {
-        if (filter.q() != null) {
-            sql.append("""
-                     AND (m.sort_first || ' ' || m.sort_last LIKE :q ESCAPE '\\'
-                          OR m.sort_last LIKE :q ESCAPE '\\'
-                          OR lower(m.headline) LIKE :qraw ESCAPE '\\')
-                    """);
-            params.put("q", Text.likeContains(Text.key(filter.q())));
-            params.put("qraw", Text.likeContains(filter.q().toLowerCase(java.util.Locale.ROOT)));
-        }
-        if (filter.location() != null) {
-            sql.append(" AND lower(m.location) LIKE lower(:location) ESCAPE '\\'");
-            params.put("location", Text.likeContains(filter.location()));
-        }
-        if (filter.industry() != null) {
-            sql.append(" AND lower(m.industry) LIKE lower(:industry) ESCAPE '\\'");
-            params.put("industry", Text.likeContains(filter.industry()));
-        }
-        if (filter.company() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM member_positions p WHERE p.member_id = m.id"
-                    + " AND p.company_key LIKE :company ESCAPE '\\')");
-            params.put("company", Text.likeContains(Text.key(filter.company())));
-        }
-        if (filter.school() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM member_education e WHERE e.member_id = m.id"
-                    + " AND e.school_key LIKE :school ESCAPE '\\')");
-            params.put("school", Text.likeContains(Text.key(filter.school())));
-        }
+        filter.appendSql(sql, params);
         if (sharedWith != null) {
             sql.append("""
                      AND EXISTS (SELECT 1 FROM connections s

@@ -325,32 +325,7 @@ class GroupRepository {
         sql.append(' ').append("""
                  AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = :me AND b.blocked_id = m.id)
                                                        OR (b.blocker_id = m.id AND b.blocked_id = :me))""");
-        if (filter.q() != null) {
-            sql.append(' ').append("""
-                     AND (m.sort_first || ' ' || m.sort_last LIKE :q ESCAPE '\\'
-                          OR m.sort_last LIKE :q ESCAPE '\\'
-                          OR lower(m.headline) LIKE :qraw ESCAPE '\\')""");
-            params.put("q", Text.likeContains(Text.key(filter.q())));
-            params.put("qraw", Text.likeContains(filter.q().toLowerCase(java.util.Locale.ROOT)));
-        }
-        if (filter.location() != null) {
-            sql.append(" AND lower(m.location) LIKE lower(:location) ESCAPE '\\'");
-            params.put("location", Text.likeContains(filter.location()));
-        }
-        if (filter.industry() != null) {
-            sql.append(" AND lower(m.industry) LIKE lower(:industry) ESCAPE '\\'");
-            params.put("industry", Text.likeContains(filter.industry()));
-        }
-        if (filter.company() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM member_positions p WHERE p.member_id = m.id"
-                    + " AND p.company_key LIKE :company ESCAPE '\\')");
-            params.put("company", Text.likeContains(Text.key(filter.company())));
-        }
-        if (filter.school() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM member_education e WHERE e.member_id = m.id"
-                    + " AND e.school_key LIKE :school ESCAPE '\\')");
-            params.put("school", Text.likeContains(Text.key(filter.school())));
-        }
+        filter.appendSql(sql, params);
     }
 
     private static Group group(ResultSet rs, int n) throws SQLException {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -21,7 +20,6 @@ import org.rapport.server.support.Browsers;
 import org.rapport.server.support.IntegrationContract;
 import org.rapport.server.support.RequiresChromium;
 import org.rapport.server.support.SqliteSpringTest;
-import org.rapport.server.support.TestMembers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -74,7 +72,7 @@ class GroupJourneyBrowserIntegrationTest extends IntegrationContract {
 
         WebDriver finnBrowser = signIn(finn);
         finnBrowser.get(url("/"));
-        waitForTheStream(finnBrowser);
+        Browsers.waitForTheStream(finnBrowser);
 
         niaBrowser.get(url("/groups/" + id));
         String discussion = niaBrowser.findElement(By.tagName("main")).getText();
@@ -114,22 +112,10 @@ class GroupJourneyBrowserIntegrationTest extends IntegrationContract {
     private WebDriver signIn(Member m) {
         WebDriver browser = Browsers.start();
         browsers.add(browser);
-        browser.get(url("/signin"));
-        browser.findElement(By.id("email")).sendKeys(m.email());
-        browser.findElement(By.id("password")).sendKeys(TestMembers.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("top-search")));
+        Browsers.signIn(browser, url(""), m.email());
         return browser;
     }
 
-    private static void waitForTheStream(WebDriver browser) {
-        wait(browser).until(d -> ((JavascriptExecutor) d).executeScript("return document.readyState").equals("complete"));
-        try {
-            Thread.sleep(1500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private static WebDriverWait wait(WebDriver browser) {
         return new WebDriverWait(browser, Duration.ofSeconds(15));

@@ -21,7 +21,6 @@ import org.rapport.server.support.Browsers;
 import org.rapport.server.support.IntegrationContract;
 import org.rapport.server.support.RequiresChromium;
 import org.rapport.server.support.SqliteSpringTest;
-import org.rapport.server.support.TestMembers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -152,11 +151,7 @@ class IntroductionBrowserIntegrationTest extends IntegrationContract {
 
     private void signIn(Member m) {
         browser.manage().deleteAllCookies();
-        browser.get(url("/signin"));
-        browser.findElement(By.id("email")).sendKeys(m.email());
-        browser.findElement(By.id("password")).sendKeys(TestMembers.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("top-search")));
+        Browsers.signIn(browser, url(""), m.email());
     }
 
     private static WebDriverWait wait(WebDriver browser) {

@@ -70,7 +70,7 @@ class MessagingBrowserIntegrationTest extends IntegrationContract {
         long id = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/messages/", ""));
 
         // The reply comes while the thread is open; it is appended, escaped, without a reload.
-        waitForTheStream(browser);
+        Browsers.waitForTheStream(browser);
         messaging.send(b.id(), id, "Hi Avery <img src=x onerror=\"window.pwned=1\">");
         wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("thread"), "Hi Avery <img src=x"));
         assertThat(browser.findElements(By.cssSelector("#thread img"))).isEmpty();
@@ -86,7 +86,7 @@ class MessagingBrowserIntegrationTest extends IntegrationContract {
 
         // Elsewhere, a new message shows on the Messaging badge and in a notice.
         browser.get(url("/"));
-        waitForTheStream(browser);
+        Browsers.waitForTheStream(browser);
         messaging.send(b.id(), id, "One more thing");
         wait(browser).until(ExpectedConditions.textToBe(By.id("message-count"), "1"));
         String toast = wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".toast"))).getText();
@@ -98,14 +98,6 @@ class MessagingBrowserIntegrationTest extends IntegrationContract {
         Browsers.screenshot(browser, "messaging-list");
     }
 
-    private static void waitForTheStream(WebDriver browser) {
-        wait(browser).until(d -> ((JavascriptExecutor) d).executeScript("return document.readyState").equals("complete"));
-        try {
-            Thread.sleep(1500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private static WebDriverWait wait(WebDriver browser) {
         return new WebDriverWait(browser, Duration.ofSeconds(15));

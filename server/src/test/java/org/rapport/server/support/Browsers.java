@@ -8,12 +8,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium for browser tests, started from the Debian packages without any network
@@ -74,6 +78,30 @@ public final class Browsers {
     }
 
     /** Saves a full-window PNG under {@code target/screenshots/<name>.png} and returns its path. */
+    /** Signs {@code browser} in at {@code base} (http://host:port) as the test member with that address. */
+    public static void signIn(WebDriver browser, String base, String email) {
+        browser.get(base + "/signin");
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(TestMembers.PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("top-search")));
+    }
+
+    /**
+     * Waits until the page has loaded and then a moment more, so that its notification stream
+     * (opened by a script after load) is connected before the test makes something happen.
+     */
+    public static void waitForTheStream(WebDriver browser) {
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(d -> ((JavascriptExecutor) d).executeScript("return document.readyState").equals("complete"));
+        try {
+            Thread.sleep(1500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public static Path screenshot(WebDriver driver, String name) {
         try {
             Path dir = Path.of("target", "screenshots");
