@@ -103,10 +103,23 @@ public class NetworkService {
         return new MemberCard(member, degree(viewer, member.id()), mutualCount(viewer, member.id()));
     }
 
+    /** Cards for a list: the graph's degrees, and one group query for all the out-of-network members together. */
     public List<MemberCard> cards(long viewer, Collection<MemberSummary> summaries) {
-        List<MemberCard> cards = new ArrayList<>(summaries.size());
+        List<Degree> degrees = new ArrayList<>(summaries.size());
+        List<Long> outside = new ArrayList<>();
         for (MemberSummary s : summaries) {
-            cards.add(card(viewer, s));
+            Degree d = graphDegree(viewer, s.id());
+            degrees.add(d);
+            if (d == Degree.OUT_OF_NETWORK && s.id() != viewer) {
+                outside.add(s.id());
+            }
+        }
+        java.util.Set<Long> fellows = background.inAGroupWith(viewer, outside);
+        List<MemberCard> cards = new ArrayList<>(summaries.size());
+        int i = 0;
+        for (MemberSummary s : summaries) {
+            Degree d = degrees.get(i++);
+            cards.add(new MemberCard(s, fellows.contains(s.id()) ? Degree.GROUP : d, mutualCount(viewer, s.id())));
         }
         return cards;
     }

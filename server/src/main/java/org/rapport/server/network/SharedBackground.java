@@ -1,5 +1,6 @@
 package org.rapport.server.network;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,6 +65,17 @@ public class SharedBackground {
                                               ON y.group_id = x.group_id AND y.member_id = :b
                                               WHERE x.member_id = :a LIMIT 1) t""")
                 .param("a", a).param("b", b).query(Long.class).single() > 0;
+    }
+
+    /** Which of {@code others} belong to a group with {@code member}: one query for a whole list. */
+    public java.util.Set<Long> inAGroupWith(long member, Collection<Long> others) {
+        if (others.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                        SELECT DISTINCT y.member_id FROM group_members x JOIN group_members y ON y.group_id = x.group_id
+                        WHERE x.member_id = :m AND y.member_id IN (:others) AND y.member_id <> :m""")
+                .param("m", member).param("others", others).query(Long.class).list());
     }
 
     private List<String> shared(String table, String column, String key, long a, long b) {
