@@ -19,6 +19,8 @@ import time
 import urllib.parse
 import urllib.request
 
+from streams import data_lines, open_stream
+
 
 def send(base, token, recipient, text):
     req = urllib.request.Request(base + "/api/v1/conversations", method="POST",
@@ -37,22 +39,12 @@ class Stream:
         self.writer = None
 
     async def run(self, host, port):
-        reader, self.writer = await asyncio.open_connection(host, port)
-        self.writer.write((f"GET /api/v1/notifications/stream HTTP/1.1\r\nHost: {host}:{port}\r\n"
-                           f"Accept: text/event-stream\r\nAuthorization: Bearer {self.token}\r\n\r\n").encode())
-        await self.writer.drain()
-        status = await reader.readline()
-        if b" 200 " not in status:
-            raise RuntimeError(status.decode().strip())
-        while True:
-            line = await reader.readline()
-            if not line:
-                return
-            if line.startswith(b"data:"):
-                self.opened.set()
-                at = line.find(b"msg-bench-")
-                if at >= 0:
-                    self.seen[line[at:at + 30].split(b" ")[0].split(b'"')[0].decode()] = time.monotonic()
+        reader, self.writer = await open_stream(host, port, self.token)
+        async for line in data_lines(reader):
+            self.opened.set()
+            at = line.find(b"msg-bench-")
+            if at >= 0:
+                self.seen[line[at:at + 30].split(b" ")[0].split(b'"')[0].decode()] = time.monotonic()
 
     def close(self):
         if self.writer:

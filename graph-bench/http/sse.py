@@ -18,6 +18,8 @@ import time
 import urllib.parse
 import urllib.request
 
+from streams import data_lines, open_stream
+
 
 def metrics(base):
     if os.environ.get("SERVER_PID"):  # a full GC first, so heap used means live data
@@ -51,22 +53,12 @@ class Stream:
         self.writer = None
 
     async def run(self, host, port, marker):
-        reader, self.writer = await asyncio.open_connection(host, port)
-        self.writer.write((f"GET /api/v1/notifications/stream HTTP/1.1\r\nHost: {host}:{port}\r\n"
-                           f"Accept: text/event-stream\r\nAuthorization: Bearer {self.token}\r\n\r\n").encode())
-        await self.writer.drain()
-        status = await reader.readline()
-        if b" 200 " not in status:
-            raise RuntimeError(status.decode().strip())
-        while True:
-            line = await reader.readline()
-            if not line:
-                return
-            if line.startswith(b"data:"):
-                if not self.opened.is_set():
-                    self.opened.set()
-                elif marker in line and self.got_at is None:
-                    self.got_at = time.monotonic()
+        reader, self.writer = await open_stream(host, port, self.token)
+        async for line in data_lines(reader):
+            if not self.opened.is_set():
+                self.opened.set()
+            elif marker in line and self.got_at is None:
+                self.got_at = time.monotonic()
 
     def close(self):
         if self.writer:
