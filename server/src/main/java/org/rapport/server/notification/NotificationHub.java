@@ -212,7 +212,20 @@ public class NotificationHub implements SmartLifecycle {
             emitter.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
         } catch (IOException | IllegalStateException e) {
             log.debug("Dropping a notification stream of member {}: {}", member, e.getMessage());
-            emitter.completeWithError(e);
+            drop(emitter, e);
+        }
+    }
+
+    /**
+     * Ends a stream a write failed on. When the client has gone, the container may already have
+     * ended the request, and then ending it again throws: that must not reach the writer, whose
+     * own request (a message sent, an update shared) succeeded.
+     */
+    private static void drop(SseEmitter emitter, Exception cause) {
+        try {
+            emitter.completeWithError(cause);
+        } catch (RuntimeException alreadyEnded) {
+            log.debug("The notification stream had already ended: {}", alreadyEnded.getMessage());
         }
     }
 
@@ -223,7 +236,7 @@ public class NotificationHub implements SmartLifecycle {
                 try {
                     emitter.send(SseEmitter.event().comment("heartbeat"));
                 } catch (IOException | IllegalStateException e) {
-                    emitter.completeWithError(e);
+                    drop(emitter, e);
                 }
             }
         });
