@@ -43,7 +43,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -482,7 +481,6 @@ public class ContactService {
         }
     }
 
-    @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
     public int abandonStaleImports() {
         return abandonImports(clock.instant().minus(properties.contacts().abandonAfter()));
     }
@@ -498,7 +496,6 @@ public class ContactService {
     }
 
     /** Forgets contacts who never became members, once their time is up (E6). */
-    @Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT5M")
     public int deleteExpired() {
         int n = tx.execute(status -> contacts.deleteExpired(clock.instant()));
         if (n > 0) {

@@ -29,7 +29,6 @@ import org.rapport.server.system.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.rapport.server.account.AccountDeleting;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -556,7 +555,6 @@ public class GroupService {
     }
 
     /** Removes posts that waited for approval longer than {@link #PENDING_POST_LIFETIME}; how many. */
-    @Scheduled(fixedDelayString = "${rapport.groups.purge-interval:PT1H}", initialDelayString = "PT1M")
     public int purgePendingPosts() {
         Instant cutoff = clock.instant().minus(PENDING_POST_LIFETIME);
         Integer removed = tx.execute(status -> discussions.purgePendingBefore(cutoff));

@@ -44,7 +44,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -547,8 +546,6 @@ public class InvitationService {
     }
 
     /** Marks invitations past their six months as expired (A5). Reads never depend on it having run. */
-    @Scheduled(fixedDelayString = "${rapport.invitations.expiry-sweep-interval:PT1H}",
-            initialDelayString = "PT1M")
     public int expireDue() {
         int n = tx.execute(status -> invitations.expireDue(clock.instant()));
         if (n > 0) {

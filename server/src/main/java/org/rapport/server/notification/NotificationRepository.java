@@ -188,7 +188,8 @@ public class NotificationRepository {
     }
 
     /** A member due a digest: who, where to, and since when to report. */
-    public record DigestDue(long memberId, String email, String firstName, Instant since) {
+    /** A due digest; {@code lastSent} is the raw {@code digest_sent_at} (null: never), the claim compares it. */
+    public record DigestDue(long memberId, String email, String firstName, Instant since, Long lastSent) {
     }
 
     /** Members whose digest of this frequency is due: never sent, or last sent before {@code sentBefore}. */
@@ -200,8 +201,9 @@ public class NotificationRepository {
                 .param("d", digest.name()).param("before", sentBefore.toEpochMilli()).param("limit", limit)
                 .query((rs, n) -> {
                     long sent = rs.getLong(4);
+                    boolean never = rs.wasNull();
                     return new DigestDue(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.wasNull() ? firstSince : Instant.ofEpochMilli(sent));
+                            never ? firstSince : Instant.ofEpochMilli(sent), never ? null : sent);
                 })
                 .list();
     }
@@ -224,6 +226,63 @@ public class NotificationRepository {
                         nullableLong(rs, "post_id"), Instant.ofEpochMilli(rs.getLong("created_at")),
                         false, nullableLong(rs, "group_id")))
                 .list();
+    }
+
+    /**
+     * Claims member's digest for the period ending {@code at}: moves {@code digest_sent_at} on from
+     * the value it was read with and records the delivery as SENDING, in one transaction. Exactly
+     * one of several nodes racing for the same digest gets true.
+     */
+    public boolean claimDigest(DigestDue due, Instant at, String messageId, String nodeId) {
+        int moved = jdbc.sql("""
+                        UPDATE members SET digest_sent_at = :at
+                        WHERE id = :m AND (digest_sent_at = :old OR (digest_sent_at IS NULL AND :never))""")
+                .param("at", at.toEpochMilli()).param("m", due.memberId())
+                .param("old", due.lastSent() == null ? -1L : due.lastSent()).param("never", due.lastSent() == null)
+                .update();
+        if (moved != 1) {
+            return false;
+        }
+        return jdbc.sql("""
+                        INSERT INTO digest_deliveries (member_id, period_start, period_end, status, message_id, node_id, claimed_at)
+                        VALUES (:m, :from, :to, 'SENDING', :id, :node, :at) ON CONFLICT DO NOTHING""")
+                .param("m", due.memberId()).param("from", due.since().toEpochMilli()).param("to", at.toEpochMilli())
+                .param("id", messageId).param("node", nodeId).param("at", at.toEpochMilli()).update() == 1;
+    }
+
+    /** How a claimed digest ended: SENT, EMPTY (nothing to say) or FAILED (the mail server refused it). */
+    public void finishDigest(long memberId, Instant periodStart, String status, Instant at) {
+        jdbc.sql("""
+                        UPDATE digest_deliveries SET status = :s, sent_at = :at
+                        WHERE member_id = :m AND period_start = :from AND status = 'SENDING'""")
+                .param("s", status).param("at", at.toEpochMilli()).param("m", memberId)
+                .param("from", periodStart.toEpochMilli()).update();
+    }
+
+    /** A digest some node claimed and never finished (it stopped mid-send). */
+    public record Interrupted(long memberId, String email, String firstName, Instant since, Instant until,
+                              String messageId, long claimedAt) {
+    }
+
+    public List<Interrupted> interruptedDigests(Instant claimedBefore, int limit) {
+        return jdbc.sql("""
+                        SELECT d.member_id, m.email, m.first_name, d.period_start, d.period_end, d.message_id, d.claimed_at
+                        FROM digest_deliveries d JOIN members m ON m.id = d.member_id
+                        WHERE d.status = 'SENDING' AND d.claimed_at < :before ORDER BY d.claimed_at LIMIT :limit""")
+                .param("before", claimedBefore.toEpochMilli()).param("limit", limit)
+                .query((rs, n) -> new Interrupted(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        Instant.ofEpochMilli(rs.getLong(4)), Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6),
+                        rs.getLong(7)))
+                .list();
+    }
+
+    /** Takes over an interrupted digest; true for exactly one of several nodes trying at once. */
+    public boolean reclaimDigest(Interrupted d, Instant at, String nodeId) {
+        return jdbc.sql("""
+                        UPDATE digest_deliveries SET claimed_at = :at, node_id = :node
+                        WHERE member_id = :m AND period_start = :from AND status = 'SENDING' AND claimed_at = :old""")
+                .param("at", at.toEpochMilli()).param("node", nodeId).param("m", d.memberId())
+                .param("from", d.since().toEpochMilli()).param("old", d.claimedAt()).update() == 1;
     }
 
     public void markDigestSent(long memberId, Instant at) {

@@ -98,6 +98,8 @@ public class PeopleIndex implements SmartInitializingSingleton, DisposableBean {
     /** Bumped when the document layout changes: an index of another layout is rebuilt. */
     static final String LAYOUT = "1";
     private static final String LAYOUT_KEY = "rapport.layout";
+    /** Commit data: every search change log row created before this time (epoch ms) is in the index. */
+    private static final String APPLIED_KEY = "rapport.applied-through";
     private static final int STRIPES = 64;
     private static final int BATCH = 2_000;
 
@@ -142,6 +144,7 @@ public class PeopleIndex implements SmartInitializingSingleton, DisposableBean {
     private final ReentrantReadWriteLock rebuildLock = new ReentrantReadWriteLock();
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     private final AtomicBoolean dirty = new AtomicBoolean();
+    private volatile long appliedThrough = -1;
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
     private ScheduledExecutorService committer;
@@ -348,8 +351,30 @@ public class PeopleIndex implements SmartInitializingSingleton, DisposableBean {
         }
     }
 
+    /** Notes that every search change logged before {@code epochMillis} has been applied (see SearchChangeFollower). */
+    void appliedThrough(long epochMillis) {
+        appliedThrough = epochMillis;
+        dirty.set(true);
+    }
+
+    /** When the index last knew itself to be up to date with the change log; -1 if never. */
+    long committedAppliedThrough() {
+        open();
+        try {
+            Map<String, String> data = writer.getLiveCommitData() == null ? Map.of() : toMap(writer.getLiveCommitData());
+            return Long.parseLong(data.getOrDefault(APPLIED_KEY, "-1"));
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
     private void commit() throws IOException {
-        writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
+        Map<String, String> data = new java.util.HashMap<>();
+        data.put(LAYOUT_KEY, LAYOUT);
+        if (appliedThrough >= 0) {
+            data.put(APPLIED_KEY, Long.toString(appliedThrough));
+        }
+        writer.setLiveCommitData(data.entrySet());
         writer.commit();
     }
 

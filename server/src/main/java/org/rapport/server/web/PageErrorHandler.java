@@ -47,7 +47,8 @@ class PageErrorHandler {
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e, HttpServletRequest request) throws Exception {
-        if (e instanceof org.springframework.web.ErrorResponse
+        if (e instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException
+                || e instanceof org.springframework.web.ErrorResponse
                 || e instanceof org.springframework.security.access.AccessDeniedException
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e;

@@ -78,6 +78,10 @@ public final class ServerProcess {
         }
     }
 
+    public int port() {
+        return port;
+    }
+
     public Process process() {
         return process;
     }
