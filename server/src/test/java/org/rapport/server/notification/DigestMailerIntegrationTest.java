@@ -92,6 +92,68 @@ class DigestMailerIntegrationTest extends IntegrationContract {
         assertThat(smtp.getReceivedMessages()[received.length].getContent().toString()).contains("Fan Test started following you.");
     }
 
+    @Test
+    void digestsCheckedFromSeveralThreadsAtOnceAreEachSentOnce() throws Exception {
+        java.util.List<Member> readers = new java.util.ArrayList<>();
+        Member inviter = members.create("Racing", "Inviter");
+        for (int i = 0; i < 6; i++) {
+            Member m = members.create("Racer" + i, "Reader");
+            notifications.setDigest(m.id(), Digest.DAILY);
+            invitations.invite(inviter.id(), m.id(), null);
+            readers.add(m);
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            var runs = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 3; i++) {
+                runs.add(pool.submit(() -> digests.sendDue(sender)));
+            }
+            int total = 0;
+            for (var run : runs) {
+                total += run.get();
+            }
+            assertThat(total).as("digests sent by the three runs together").isEqualTo(readers.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, Long> perAddress = java.util.Arrays.stream(smtp.getReceivedMessages())
+                .collect(java.util.stream.Collectors.groupingBy(DigestMailerIntegrationTest::address,
+                        java.util.stream.Collectors.counting()));
+        for (Member m : readers) {
+            assertThat(perAddress).containsEntry(m.email(), 1L);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM digest_deliveries WHERE status = 'SENT'").query(Long.class).single())
+                .isGreaterThanOrEqualTo((long) readers.size());
+    }
+
+    @Test
+    void aDigestANodeStoppedSendingIsSentAgainOnceWithTheSameMessageId() throws Exception {
+        Member me = members.create("Interrupted", "Reader");
+        Member inviter = members.create("Some", "Inviter");
+        notifications.setDigest(me.id(), Digest.DAILY);
+        invitations.invite(inviter.id(), me.id(), null);
+        // A node claimed the digest and died before recording how it ended.
+        long start = clock.instant().minus(Duration.ofDays(1)).toEpochMilli();
+        long claimed = clock.instant().toEpochMilli();
+        jdbc.sql("UPDATE members SET digest_sent_at = :t WHERE id = :m").param("t", claimed).param("m", me.id()).update();
+        jdbc.sql("""
+                INSERT INTO digest_deliveries (member_id, period_start, period_end, status, message_id, node_id, claimed_at)
+                VALUES (:m, :s, :e, 'SENDING', :id, 'dead-node', :c)""")
+                .param("m", me.id()).param("s", start).param("e", claimed + 1)
+                .param("id", DigestMailer.messageId(me.id(), java.time.Instant.ofEpochMilli(start))).param("c", claimed).update();
+
+        assertThat(digests.sendDue(sender)).as("too early: the node may still be sending").isZero();
+        clock.advance(DigestMailer.RESUME_AFTER.plusMinutes(1));
+        assertThat(digests.sendDue(sender)).isEqualTo(1);
+        assertThat(digests.sendDue(sender)).isZero();
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getHeader("Message-ID")[0]).isEqualTo("<digest-" + me.id() + "-" + start + "@rapport>");
+        assertThat(jdbc.sql("SELECT status FROM digest_deliveries WHERE member_id = :m").param("m", me.id())
+                .query(String.class).single()).isEqualTo("SENT");
+    }
+
     private static String address(MimeMessage m) {
         try {
             return m.getAllRecipients()[0].toString();
