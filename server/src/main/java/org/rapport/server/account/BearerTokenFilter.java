@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -35,7 +36,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
         if (token != null) {
             accounts.resolveToken(token).ifPresent(principal -> {
                 var auth = UsernamePasswordAuthenticationToken.authenticated(principal, token, MEMBER);
-                SecurityContextHolder.getContext().setAuthentication(auth);
+                // A context of its own: never write into one that may be a page session's.
+                SecurityContext context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(auth);
+                SecurityContextHolder.setContext(context);
             });
         }
         chain.doFilter(request, response);

@@ -17,6 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -63,8 +64,14 @@ class SecurityConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain api(HttpSecurity http, AccountService accounts, JsonMapper json) throws Exception {
         http.securityMatcher("/api/**")
+                // The API never reads or writes a page session: a bearer token is the only way in
+                // (the session cookie would ride along on cross-site requests, and the API has no CSRF token).
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .csrf(c -> c.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // No session fixation defence here: there is no session to defend, and changing the id
+                // of the page session a cookie brought along would sign that browser out.
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(f -> f.none()))
                 .requestCache(c -> c.disable())
                 .anonymous(a -> { })
                 .addFilterBefore(new BearerTokenFilter(accounts), BasicAuthenticationFilter.class)

@@ -137,6 +137,32 @@ class WebSecurityIntegrationTest extends ApiIntegrationContract {
         assertThat(afterSignOut.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/signin"));
     }
 
+    @Test
+    void anApiCallWithABearerTokenLeavesTheBrowserSessionAlone() throws Exception {
+        Member member = members.create("Both", "Doors");
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        String form = http.send(HttpRequest.newBuilder(uri("/signin")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(http.send(post("/signin", "email=" + enc(member.email()) + "&password=" + enc(TestMembers.PASSWORD)
+                + "&_csrf=" + enc(csrfToken(form))), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(302);
+        String token = signIn(member).token();
+
+        // The same client calls the API with its token while its session cookie rides along.
+        var api = http.send(HttpRequest.newBuilder(uri("/api/v1/me")).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.headers().firstValue("Set-Cookie")).as("the API touches no session").isEmpty();
+
+        var page = http.send(HttpRequest.newBuilder(uri("/settings")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as("the page session survived the API call").isEqualTo(200);
+        assertThat(page.body()).contains("action=\"/signout\"");
+
+        // And the session alone does not open the API (it has no CSRF protection to lean on).
+        HttpClient cookieOnly = HttpClient.newBuilder().cookieHandler(cookies).build();
+        assertThat(cookieOnly.send(HttpRequest.newBuilder(uri("/api/v1/me")).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(401);
+    }
+
     private static String csrfToken(String html) {
         Matcher m = CSRF_FIELD.matcher(html);
         assertThat(m.find()).as("a CSRF field in the page").isTrue();
