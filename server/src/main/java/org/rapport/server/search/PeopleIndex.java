@@ -145,13 +145,26 @@ public class PeopleIndex implements SmartInitializingSingleton, DisposableBean {
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     private final AtomicBoolean dirty = new AtomicBoolean();
     private volatile long appliedThrough = -1;
+    private final boolean buildInBackground;
+    private volatile boolean building;
+    /** Members whose change arrived while a background rebuild held the index; applied after it. */
+    private final java.util.Set<Long> changedDuringBuild = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
     private ScheduledExecutorService committer;
 
+    /** An index built at start-up in the foreground (commands, tests). */
     PeopleIndex(SearchRepository repository, RapportProperties properties) {
+        this(repository, properties, false, false);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    PeopleIndex(SearchRepository repository, RapportProperties properties,
+                @org.springframework.beans.factory.annotation.Value("${rapport.scheduling.enabled:true}") boolean serving,
+                @org.springframework.beans.factory.annotation.Value("${rapport.search.build-in-background:true}") boolean background) {
         this.repository = repository;
         this.properties = properties;
+        this.buildInBackground = serving && background;
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
@@ -159,9 +172,40 @@ public class PeopleIndex implements SmartInitializingSingleton, DisposableBean {
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (properties.search().openAtStartUp()) {
-            open();
+        if (!properties.search().openAtStartUp()) {
+            return;
+        }
+        open();
+        if (!buildInBackground) {
             rebuildIfStale();
+        } else if (!isFresh()) {
+            // A new node, or one down for longer than the change log keeps: build from the database
+            // while the server starts; readiness says OUT_OF_SERVICE ("search") until it is done.
+            building = true;
+            Thread t = new Thread(() -> {
+                try {
+                    rebuild();
+                } catch (RuntimeException e) {
+                    log.error("The search index could not be rebuilt; search answers from what it held", e);
+                } finally {
+                    building = false;
+                    applyChangesMadeDuringBuild();
+                }
+            }, "search-index-build");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** Whether a background rebuild is under way (the node is not ready to search). */
+    public boolean building() {
+        return building;
+    }
+
+    private void applyChangesMadeDuringBuild() {
+        for (Long member : List.copyOf(changedDuringBuild)) {
+            changedDuringBuild.remove(member);
+            reconcileQuietly(member);
         }
     }
 
@@ -298,6 +342,15 @@ public class PeopleIndex implements SmartInitializingSingleton, DisposableBean {
     public void reconcile(long memberId) {
         if (writer == null) {
             return; // a one-shot command that does not search; the next start-up sees the index is stale
+        }
+        if (building) {
+            // Do not hold the member's request for the length of a rebuild: note the change and
+            // apply it once the rebuild ends (it may have read this member before the change).
+            changedDuringBuild.add(memberId);
+            if (building) {
+                return;
+            }
+            changedDuringBuild.remove(memberId);
         }
         rebuildLock.readLock().lock();
         ReentrantLock stripe = stripes[(int) Math.floorMod(memberId, (long) STRIPES)];

@@ -376,6 +376,26 @@ abstract class PeopleSearchServiceContract extends IntegrationContract {
     }
 
     @Test
+    void aServingNodeBuildsAStaleIndexInTheBackgroundAndIsReadyWhenDone() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("target"), "search-index-");
+        RapportProperties p = properties;
+        RapportProperties elsewhere = new RapportProperties(p.dataDir(), p.connections(), p.invitations(), p.login(),
+                p.demo(), p.suggestions(), p.feed(), p.mail(), p.contacts(),
+                new RapportProperties.Search(dir, true, java.time.Duration.ofSeconds(2)));
+        members.create("Background", "Built");
+        PeopleIndex fresh = new PeopleIndex(searchRepository, elsewhere, true, true);
+        long started = System.nanoTime();
+        fresh.afterSingletonsInstantiated();
+        long deadline = started + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (fresh.building()) {
+            assertThat(System.nanoTime()).as("the background build ends").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        assertThat(fresh.isFresh()).isTrue();
+        fresh.destroy();
+    }
+
+    @Test
     void aQueryNeedsWordsOrAFilterAndDegreesAreOneTwoOrThree() {
         assertThatThrownBy(() -> PeopleQuery.of("  ", null, null, "", null, null, null))
                 .isInstanceOf(ValidationException.class)
