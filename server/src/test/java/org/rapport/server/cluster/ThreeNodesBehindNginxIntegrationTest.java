@@ -57,7 +57,8 @@ import org.rapport.server.support.ServerProcess.Reply;
  *       whichever node holds the page's stream.</li>
  *   <li>A profile edited through one node is found by search through the others within 2 s.</li>
  *   <li>With every node checking for due digests every second, each digest is mailed once.</li>
- *   <li>A node is killed with SIGKILL and the session goes on through the two others.</li>
+ *   <li>A node is killed with SIGKILL and the session goes on through the two others; signing out
+ *       then ends the session on every node.</li>
  * </ol>
  * The cross-node delays (message to live delivery on another node, profile edit to search on
  * another node) are printed for BENCHMARKS.md, and bounded only loosely.
@@ -219,6 +220,20 @@ class ThreeNodesBehindNginxIntegrationTest {
             assertThat(browser.findElements(By.id("top-search"))).isNotEmpty();
         }
         Browsers.screenshot(browser, "cluster-after-a-node-died");
+
+        // Signing out through one node ends the session on every node.
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        browser.get(base + "/settings");
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("document.querySelector('form[action=\"/signout\"]').submit()");
+        waitFor(browser).until(d -> d.manage().getCookieNamed("JSESSIONID") == null
+                || !d.manage().getCookieNamed("JSESSIONID").getValue().equals(session));
+        for (ServerProcess n : List.of(node[0], node[2])) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + n.port() + "/settings"))
+                    .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as("the signed-out session opens nothing on node %d", n.port()).isEqualTo(302);
+            assertThat(r.headers().firstValue("Location").orElse("")).contains("/signin");
+        }
 
         assertThat(percentile(searchDelays, 0.5)).as("search follows another node's edit within 2 s").isLessThan(2_000);
     }
