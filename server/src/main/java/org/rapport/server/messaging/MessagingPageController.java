@@ -91,6 +91,8 @@ class MessagingPageController {
         threadModel(me.memberId(), id, cursor, model);
         if (cursor == null) {
             messaging.markRead(me.memberId(), id);
+            // the list beside the thread shows it read
+            model.addAttribute("conversations", messaging.list(me.memberId(), false, new PageRequest(20, null)));
         }
         return "pages/conversation";
     }

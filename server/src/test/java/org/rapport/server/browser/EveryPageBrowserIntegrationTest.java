@@ -189,6 +189,12 @@ class EveryPageBrowserIntegrationTest extends IntegrationContract {
         connect(me, first);
         connect(first, second);
         connect(second, third);
+        // two more mutual connections with Sam: "How you're connected" draws three chains
+        for (String name : List.of("Maya", "Noor")) {
+            Member mutual = members.create(name, "Mutual");
+            connect(me, mutual);
+            connect(mutual, second);
+        }
         Member inviter = members.create("Ines", "Inviting");
         connect(inviter, first);
         invitations.invite(inviter.id(), me.id(), "We met at the conference in Lisbon; I would be glad to stay in touch "
