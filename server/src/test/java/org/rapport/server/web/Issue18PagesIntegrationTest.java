@@ -61,6 +61,8 @@ class Issue18PagesIntegrationTest extends IntegrationContract {
     NotificationService notifications;
     @Autowired
     ContactService contacts;
+    @Autowired
+    org.rapport.server.member.ProfileService profiles;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -139,6 +141,26 @@ class Issue18PagesIntegrationTest extends IntegrationContract {
         assertThat(page).contains("/messages/with/" + friend.id())
                 .doesNotContain("/messages/with/" + other.id()).doesNotContain("/messages/with/" + stranger.id());
         assertThat(text(perform(me, MockMvcRequestBuilders.get("/messages")))).contains("href=\"/messages/new\"");
+    }
+
+    @Test
+    void myConnectionsPageSuggestsFilterValuesFromMyConnectionsAndAcceptsAWord() {
+        Member me = members.create("Lea", "Lister");
+        Member friend = members.create("Kit", "Londoner");
+        Member other = members.create("Olu", "Other");
+        connect(me, friend);
+        connect(friend, other);
+        profiles.update(friend.id(), new org.rapport.server.member.ProfileChanges(null, null, null, "London, United Kingdom",
+                null, null, List.of(new org.rapport.server.member.Position("Northwind Software", "Dev", 2020, null)),
+                null, null, null, null));
+        String page = text(perform(me, MockMvcRequestBuilders.get("/connections")));
+        assertThat(page).contains("<datalist id=\"f-loc-values\"><option value=\"London, United Kingdom\">")
+                .contains("<option value=\"Northwind Software\">");
+        assertThat(text(perform(me, MockMvcRequestBuilders.get("/connections").param("location", "London")
+                .param("company", "Northwind")))).contains("/members/" + friend.id());
+        // someone else's list offers nothing of their connections' details
+        assertThat(text(perform(other, MockMvcRequestBuilders.get("/members/" + friend.id() + "/connections"))))
+                .doesNotContain("<datalist");
     }
 
     @Test
