@@ -7,16 +7,55 @@
     var max = parseInt(area.getAttribute("data-max"), 10);
     var out = document.getElementById(area.getAttribute("aria-describedby"));
     if (!max || !out) { return; }
+    // Past the limit the text box is marked invalid, a message says by how much, and the form's
+    // submit buttons are disabled until the text fits (the server refuses it anyway).
+    var form = area.form;
+    var message = document.createElement("p");
+    message.className = "error";
+    message.id = (area.id || "text") + "-too-long";
+    message.setAttribute("role", "alert");
+    message.hidden = true;
+    area.insertAdjacentElement("afterend", message);
     function update() {
       var used = Array.from(area.value).length;
+      var over = used > max;
       out.textContent = used + " / " + max;
-      out.classList.toggle("over", used > max);
+      out.classList.toggle("over", over);
+      if (over) {
+        area.setAttribute("aria-invalid", "true");
+        message.textContent = "Too long by " + (used - max) + (used - max === 1 ? " character" : " characters")
+            + ": at most " + max + ". Shorten it to send.";
+      } else if (!area.hasAttribute("data-server-invalid")) {
+        area.removeAttribute("aria-invalid");
+      }
+      message.hidden = !over;
+      var described = (area.getAttribute("aria-describedby") || "").split(" ").filter(function (d) { return d && d !== message.id; });
+      if (over) { described.push(message.id); }
+      area.setAttribute("aria-describedby", described.join(" "));
+      if (form) {
+        form.querySelectorAll("button[type=submit], button:not([type])").forEach(function (b) { b.disabled = over; });
+      }
     }
     area.addEventListener("input", update);
     update();
   }
 
+  // A field the server found wrong (its .error line is shown) is marked invalid and described by
+  // the message, on every form, without each template having to say so.
+  function markErrors(root) {
+    root.querySelectorAll(".field .error[id]").forEach(function (error) {
+      var control = error.closest(".field").querySelector("input:not([type=hidden]), textarea, select");
+      if (!control || !error.textContent.trim()) { return; }
+      control.setAttribute("aria-invalid", "true");
+      control.setAttribute("data-server-invalid", "");
+      var described = (control.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+      if (described.indexOf(error.id) < 0) { described.push(error.id); }
+      control.setAttribute("aria-describedby", described.join(" "));
+    });
+  }
+
   function init(root) {
+    markErrors(root);
     root.querySelectorAll("textarea[data-max]").forEach(bindCounter);
   }
 
@@ -123,6 +162,23 @@
     });
   }
   document.addEventListener("DOMContentLoaded", listen);
+
+  // The count badges change live (server-sent events, htmx polling); say each change once, in
+  // words, in the page's polite live region ("2 unread messages"), whoever changed it.
+  function announceCounts() {
+    var region = document.getElementById("live-counts");
+    if (!region || !window.MutationObserver) { return; }
+    document.querySelectorAll(".count-badge[data-live-label]").forEach(function (badge) {
+      var last = badge.textContent.trim();
+      new MutationObserver(function () {
+        var now = badge.textContent.trim();
+        if (now === last) { return; }
+        last = now;
+        region.textContent = (now === "" ? "No" : now) + " " + badge.getAttribute("data-live-label");
+      }).observe(badge, { childList: true, characterData: true, subtree: true });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", announceCounts);
 
   // Close an open disclosure menu when clicking elsewhere or pressing Escape.
   document.addEventListener("click", function (e) {

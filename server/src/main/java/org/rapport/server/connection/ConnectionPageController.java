@@ -28,7 +28,11 @@ class ConnectionPageController {
     private final MemberRepository members;
     private final VipService vips;
 
-    ConnectionPageController(ConnectionService connections, MemberRepository members, VipService vips) {
+    private final ConnectionFilterValues filterValues;
+
+    ConnectionPageController(ConnectionService connections, MemberRepository members, VipService vips,
+                             ConnectionFilterValues filterValues) {
+        this.filterValues = filterValues;
         this.connections = connections;
         this.members = members;
         this.vips = vips;
@@ -40,6 +44,7 @@ class ConnectionPageController {
                 @RequestParam(required = false) String company, @RequestParam(required = false) String school,
                 @RequestParam(required = false) String industry, @RequestParam(required = false) String cursor,
                 Model model) {
+        model.addAttribute("values", filterValues.of(me.memberId()));
         return list(me, me.memberId(), sort, q, location, company, school, industry, cursor, model);
     }
 

@@ -53,12 +53,14 @@ class ContactPageController {
             redirect.addFlashAttribute("flash", "Choose a file to upload first.");
             return "redirect:/contacts";
         }
+        long id;
         try {
-            contacts.startImport(me.memberId(), file.getOriginalFilename(), file.getBytes());
+            id = contacts.startImport(me.memberId(), file.getOriginalFilename(), file.getBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        redirect.addFlashAttribute("flash", "Your file is being read. Matches appear below as soon as it is done.");
+        // Not a flash: the page says "being read" only while this import still is (see contacts.jte).
+        redirect.addFlashAttribute("uploaded", id);
         return "redirect:/contacts";
     }
 

@@ -8,6 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.rapport.server.account.MemberPrincipal;
+import org.rapport.server.connection.Connection;
+import org.rapport.server.connection.ConnectionFilter;
+import org.rapport.server.connection.ConnectionService;
+import org.rapport.server.connection.ConnectionSort;
 import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
 import org.rapport.server.member.MemberSummary;
@@ -46,9 +50,11 @@ class MessagingPageController {
     private final MemberRepository members;
     private final NetworkService network;
     private final BlockService blocks;
+    private final ConnectionService connections;
 
     MessagingPageController(MessagingService messaging, MemberRepository members, NetworkService network,
-                            BlockService blocks) {
+                            BlockService blocks, ConnectionService connections) {
+        this.connections = connections;
         this.messaging = messaging;
         this.members = members;
         this.network = network;
@@ -64,12 +70,29 @@ class MessagingPageController {
         return "pages/messages";
     }
 
+    /** New message: find one of my connections by name and open our conversation (or a new one). */
+    @GetMapping("/messages/new")
+    String newMessage(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(defaultValue = "") String q,
+                      @RequestParam(required = false) String cursor, Model model) {
+        String query = q.strip();
+        if (query.length() > 100) {
+            query = query.substring(0, 100);
+        }
+        Page<Connection> page = connections.list(me.memberId(), me.memberId(), ConnectionSort.FIRST_NAME,
+                new ConnectionFilter(query, null, null, null, null), new PageRequest(20, cursor));
+        model.addAttribute("q", query);
+        model.addAttribute("page", page);
+        return "pages/message-new";
+    }
+
     @GetMapping("/messages/{id}")
     String thread(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
                   @RequestParam(required = false) String cursor, Model model) {
         threadModel(me.memberId(), id, cursor, model);
         if (cursor == null) {
             messaging.markRead(me.memberId(), id);
+            // the list beside the thread shows it read
+            model.addAttribute("conversations", messaging.list(me.memberId(), false, new PageRequest(20, null)));
         }
         return "pages/conversation";
     }
@@ -191,6 +214,7 @@ class MessagingPageController {
         model.addAttribute("newest", cursor == null);
         model.addAttribute("action", "/messages/" + id);
         model.addAttribute("me", me);
+        model.addAttribute("conversations", messaging.list(me, false, new PageRequest(20, null)));
     }
 
     private void newModel(long me, long memberId, Model model) {
@@ -207,5 +231,6 @@ class MessagingPageController {
         model.addAttribute("newest", true);
         model.addAttribute("action", "/messages/with/" + memberId);
         model.addAttribute("me", me);
+        model.addAttribute("conversations", messaging.list(me, false, new PageRequest(20, null)));
     }
 }

@@ -1,6 +1,12 @@
 package org.rapport.server.notification;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import org.rapport.server.account.MemberPrincipal;
+import org.rapport.server.invitation.InvitationRepository;
+import org.rapport.server.invitation.InvitationStatus;
+import org.rapport.server.system.Page;
 import org.rapport.server.system.PageRequest;
 import org.rapport.server.web.PageController;
 import org.springframework.http.MediaType;
@@ -16,17 +22,38 @@ import org.springframework.web.bind.annotation.RequestParam;
 class NotificationPageController {
 
     private final NotificationService notifications;
+    private final InvitationRepository invitations;
 
-    NotificationPageController(NotificationService notifications) {
+    NotificationPageController(NotificationService notifications, InvitationRepository invitations) {
         this.notifications = notifications;
+        this.invitations = invitations;
     }
 
     @GetMapping("/notifications")
     String list(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(required = false) String cursor,
                 Model model) {
-        model.addAttribute("page", notifications.list(me.memberId(), PageRequest.of(20, cursor)));
+        Page<Notification> page = notifications.list(me.memberId(), PageRequest.of(20, cursor));
+        model.addAttribute("page", page);
+        model.addAttribute("openInvitations", openInvitations(me.memberId(), page));
         notifications.markAllRead(me.memberId());
         return "pages/notifications";
+    }
+
+    /**
+     * The invitations of this page's notifications that still wait for my answer: only they get
+     * a "See invitation" button (an accepted, ignored, withdrawn or expired one has nothing to see).
+     * At most one primary-key lookup per notification on the page.
+     */
+    private Set<Long> openInvitations(long me, Page<Notification> page) {
+        Set<Long> open = new HashSet<>();
+        for (Notification n : page.items()) {
+            if (n.kind() == NotificationKind.INVITATION_RECEIVED && n.invitationId() != null) {
+                invitations.findById(n.invitationId())
+                        .filter(i -> i.recipientId() == me && i.status() == InvitationStatus.PENDING)
+                        .ifPresent(i -> open.add(i.id()));
+            }
+        }
+        return open;
     }
 
     @PostMapping("/notifications/read")

@@ -103,16 +103,27 @@ public class NotificationRepository {
         return out;
     }
 
-    /** Newest first, ids below {@code beforeId} (null for the first page). */
+    /** When the member's notification {@code id} was made (a page's cursor); far future when it is gone. */
+    private long createdAt(long memberId, long id) {
+        return jdbc.sql("SELECT created_at FROM notifications WHERE member_id = :member AND id = :id")
+                .param("member", memberId).param("id", id).query(Long.class).optional().orElse(Long.MAX_VALUE);
+    }
+
+    /**
+     * Newest first by the time they were made (ties by id), after the notification {@code beforeId}
+     * (null for the first page): date order even where ids were handed out in another order
+     * (PostgreSQL sequences across concurrent transactions).
+     */
     public List<Row> page(long memberId, Long beforeId, int limit) {
         // Long.MAX_VALUE for the first page: a typed bound keeps one statement for both databases
         // (PostgreSQL cannot infer the type of an untyped "? IS NULL").
         return jdbc.sql("""
-                        SELECT id, kind, actor_id, invitation_id, post_id, created_at, read_at, group_id FROM notifications
-                        WHERE member_id = :member AND id < :before
-                        ORDER BY id DESC
+                        SELECT id, kind, actor_id, invitation_id, post_id, created_at, read_at, group_id FROM notifications n
+                        WHERE member_id = :member AND (created_at < :beforeAt OR (created_at = :beforeAt AND id < :before))
+                        ORDER BY created_at DESC, id DESC
                         LIMIT :limit""")
                 .param("member", memberId).param("before", beforeId == null ? Long.MAX_VALUE : beforeId)
+                .param("beforeAt", beforeId == null ? Long.MAX_VALUE : createdAt(memberId, beforeId))
                 .param("limit", limit)
                 .query((rs, n) -> new Row(
                         rs.getLong("id"),

@@ -21,8 +21,11 @@ class MyNetworkPageController {
     private final InvitationService invitations;
     private final SuggestionService suggestions;
     private final NetworkService network;
+    private final NetworkGlance glance;
 
-    MyNetworkPageController(InvitationService invitations, SuggestionService suggestions, NetworkService network) {
+    MyNetworkPageController(InvitationService invitations, SuggestionService suggestions, NetworkService network,
+                            NetworkGlance glance) {
+        this.glance = glance;
         this.invitations = invitations;
         this.suggestions = suggestions;
         this.network = network;
@@ -50,6 +53,7 @@ class MyNetworkPageController {
         model.addAttribute("sentCount", invitations.sentCount(id));
         model.addAttribute("filteredCount", invitations.filteredCount(id));
         model.addAttribute("size", network.networkSize(id));
+        model.addAttribute("glance", glance.of(id));
         model.addAttribute("suggestions", suggestions.suggest(id, SUGGESTIONS_SHOWN));
         return "pages/network";
     }

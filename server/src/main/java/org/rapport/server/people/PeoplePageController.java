@@ -68,6 +68,8 @@ class PeoplePageController {
     private final org.rapport.server.messaging.MessagingService messaging;
     private final org.rapport.server.credibility.EndorsementService endorsements;
     private final org.rapport.server.credibility.RecommendationService recommendations;
+    private final org.rapport.server.contacts.ContactService contacts;
+    private final org.rapport.server.group.GroupService groups;
 
     PeoplePageController(PeopleService people, ProfileService profiles, NetworkService network,
                          InvitationService invitations, ConnectionService connections,
@@ -76,7 +78,11 @@ class PeoplePageController {
                          org.rapport.server.system.RapportProperties properties,
                          org.rapport.server.messaging.MessagingService messaging,
                          org.rapport.server.credibility.EndorsementService endorsements,
-                         org.rapport.server.credibility.RecommendationService recommendations) {
+                         org.rapport.server.credibility.RecommendationService recommendations,
+                         org.rapport.server.contacts.ContactService contacts,
+                         org.rapport.server.group.GroupService groups) {
+        this.contacts = contacts;
+        this.groups = groups;
         this.messaging = messaging;
         this.endorsements = endorsements;
         this.recommendations = recommendations;
@@ -100,7 +106,11 @@ class PeoplePageController {
             return "pages/landing";
         }
         long id = me.memberId();
-        model.addAttribute("profile", profiles.profile(id));
+        Profile profile = profiles.profile(id);
+        model.addAttribute("profile", profile);
+        model.addAttribute("firstSteps", new FirstSteps(!profile.positions().isEmpty(), !profile.education().isEmpty(),
+                !contacts.imports(id).isEmpty(), !groups.search(id, null, true, PageRequest.first(1)).items().isEmpty(),
+                network.connectionCount(id)));
         model.addAttribute("size", network.networkSize(id));
         model.addAttribute("received", invitations.received(id, InvitationRepository.ReceivedView.ACTIVE,
                 PageRequest.first(3)));
@@ -108,6 +118,12 @@ class PeoplePageController {
         model.addAttribute("viewers", views.stats(id, 0).viewers());
         model.addAttribute("feed", posts.feed(id, PageRequest.first(10)));
         return "pages/home";
+    }
+
+    /** Me: my profile, settings and account pages in one list (the phone tab bar's fifth tab). */
+    @GetMapping("/me")
+    String me() {
+        return "pages/me";
     }
 
     @GetMapping("/members/{id}")

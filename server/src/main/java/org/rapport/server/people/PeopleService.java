@@ -28,7 +28,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class PeopleService {
 
-    private static final int MUTUAL_PREVIEW = 3;
+    /** Mutual connections shown on a profile; also the chains drawn in "How you are connected" (issue 18). */
+    private static final int MUTUAL_PREVIEW = 5;
 
     private final ProfileService profiles;
     private final MemberRepository members;

@@ -96,7 +96,7 @@ public class PeopleIndex implements SmartInitializingSingleton, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(PeopleIndex.class);
 
     /** Bumped when the document layout changes: an index of another layout is rebuilt. */
-    static final String LAYOUT = "1";
+    static final String LAYOUT = "2";
     private static final String LAYOUT_KEY = "rapport.layout";
     /** Commit data: every search change log row created before this time (epoch ms) is in the index. */
     private static final String APPLIED_KEY = "rapport.applied-through";
@@ -480,8 +480,29 @@ public class PeopleIndex implements SmartInitializingSingleton, DisposableBean {
         if (key.isEmpty()) {
             return;
         }
-        d.add(new StringField(keyField, key, Field.Store.NO));
+        for (String start : wordStarts(key)) {
+            d.add(new StringField(keyField, start, Field.Store.NO));
+        }
         d.add(new SortedSetDocValuesField(facetField, new BytesRef(Text.clean(value))));
+    }
+
+    /**
+     * The key from each of its words on ("london, united kingdom", "united kingdom", "kingdom"):
+     * a filter matches any of them by prefix, so "London", "United Kingdom" and "Lond" all find
+     * "London, United Kingdom" and "Northwind" finds "Northwind Software" (layout 2).
+     */
+    static List<String> wordStarts(String key) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < key.length(); i++) {
+            boolean wordChar = Character.isLetterOrDigit(key.charAt(i));
+            if (wordChar && (i == 0 || !Character.isLetterOrDigit(key.charAt(i - 1)))) {
+                out.add(key.substring(i));
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(key);
+        }
+        return out;
     }
 
     /** The analysed tokens of a text, as the index has them. */

@@ -300,9 +300,14 @@ public class PeopleSearchService {
         return new BoostQuery(new ConstantScoreQuery(q), by);
     }
 
+    /**
+     * A filter matches a value by the beginning of any of its words (see PeopleIndex.wordStarts):
+     * "London" holds for "London, United Kingdom", "Northwind" for "Northwind Software".
+     */
     private static void filter(BooleanQuery.Builder b, String field, String value) {
-        if (value != null) {
-            b.add(new TermQuery(new Term(field, Text.key(value))), Occur.FILTER);
+        String key = value == null ? "" : Text.key(value);
+        if (!key.isEmpty()) {
+            b.add(new PrefixQuery(new Term(field, key)), Occur.FILTER);
         }
     }
 

@@ -158,6 +158,32 @@ class SuggestionRepository {
                 .query(Long.class).list();
     }
 
+    /**
+     * Members other than {@code me} who share my location or my industry exactly (the public part
+     * of every profile), newest first, at most {@code limit} of each: a first day's suggestions
+     * when nothing else finds any (issue 18).
+     */
+    List<Long> samePlace(long me, String location, String industry, int limit) {
+        List<Long> out = new ArrayList<>();
+        if (!location.isBlank()) {
+            out.addAll(jdbc.sql("SELECT id FROM members WHERE location = :v AND id <> :me ORDER BY id DESC LIMIT :limit")
+                    .param("v", location).param("me", me).param("limit", limit).query(Long.class).list());
+        }
+        if (!industry.isBlank()) {
+            out.addAll(jdbc.sql("SELECT id FROM members WHERE industry = :v AND id <> :me ORDER BY id DESC LIMIT :limit")
+                    .param("v", industry).param("me", me).param("limit", limit).query(Long.class).list());
+        }
+        return out;
+    }
+
+    /** Members other than {@code me} who were ever at {@code companyKey}, at most {@code limit}. */
+    List<Long> everAt(long me, String companyKey, int limit) {
+        return jdbc.sql("""
+                        SELECT DISTINCT member_id FROM member_positions WHERE company_key = :key AND member_id <> :me
+                        ORDER BY member_id DESC LIMIT :limit""")
+                .param("key", companyKey).param("me", me).param("limit", limit).query(Long.class).list();
+    }
+
     /** The member's connections who let nobody see their connections (I1: ONLY_ME). */
     Set<Long> connectionsKeepingTheirList(long member) {
         return new HashSet<>(jdbc.sql("""

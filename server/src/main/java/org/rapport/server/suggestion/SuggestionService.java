@@ -53,7 +53,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       members of my five smallest groups are candidates too, the most recent {@value #PER_STINT}
  *       of each;</li>
  *   <li>{@value #SAME_INDUSTRY} for the same industry and {@value #SAME_LOCATION} for the same
- *       location (these only rank candidates found otherwise; they never make one).</li>
+ *       location (these rank candidates found otherwise, and make candidates only on a first day:
+ *       while everything above finds fewer than asked for, the best-connected members of my
+ *       organisations at any time, then of my location and industry, join the pool).</li>
  * </ul>
  * Ties go to the lower member id. Every term a candidate earned becomes a reason, strongest first,
  * in words a person can check.
@@ -78,6 +80,8 @@ public class SuggestionService {
     private static final int CLASSMATE_YEARS = 2;
     private static final int NAMED_MUTUALS = 3;
     private static final int CONTACT_POOL = 100;
+    /** How many members of one organisation, location or industry a first day's suggestions rank by connections. */
+    private static final int FIRST_DAY_POOL = 500;
 
     private final NetworkService network;
     private final InvitationService invitations;
@@ -161,6 +165,9 @@ public class SuggestionService {
                 long[] mutual = mutualIds(me, id, concealing);
                 pool.put(id, new Candidate(id, mutual.length, adamicAdar(mutual)));
             }
+        }
+        if (pool.size() < limit) {
+            firstDay(me, pool, excluded, concealing, myPositions, limit);
         }
         Set<Long> placesHidden = repository.keptToNetwork(inContacts.stream()
                 .filter(id -> network.degree(me, id) == Degree.OUT_OF_NETWORK).toList());
@@ -255,6 +262,32 @@ public class SuggestionService {
             long[] mutual = mutualIds(me, id, concealing);
             pool.put(id, new Candidate(id, mutual.length, adamicAdar(mutual)));
         }
+    }
+
+    /**
+     * A member with few or no connections (a first day) still gets suggestions, each for a reason
+     * that {@link #score} puts into words: the best-connected people of my organisations, at any
+     * time ("Also at Northwind Software"), then people in my location or industry ("Both in
+     * London"), best connected first. Those out of my network who keep their profile to it are left
+     * out, as for colleagues. Only run while the pool is smaller than what was asked for.
+     */
+    private void firstDay(long me, Map<Long, Candidate> pool, Set<Long> excluded, Set<Long> concealing,
+                          List<Stint> myPositions, int limit) {
+        Comparator<Long> bestConnected = Comparator.comparingInt((Long id) -> network.connectionCount(id)).reversed()
+                .thenComparing(Comparator.naturalOrder());
+        for (Stint p : myPositions.subList(0, Math.min(RECENT_STINTS, myPositions.size()))) {
+            List<Long> ids = new ArrayList<>(repository.everAt(me, p.key(), FIRST_DAY_POOL));
+            ids.sort(bestConnected);
+            addBackground(me, pool, excluded, concealing, ids.subList(0, Math.min(PER_STINT, ids.size())));
+        }
+        if (pool.size() >= limit) {
+            return;
+        }
+        Place mine = repository.places(List.of(me)).getOrDefault(me, new Place("", ""));
+        List<Long> ids = new ArrayList<>(new java.util.LinkedHashSet<>(
+                repository.samePlace(me, mine.location(), mine.industry(), FIRST_DAY_POOL)));
+        ids.sort(bestConnected);
+        addBackground(me, pool, excluded, concealing, ids.subList(0, Math.min(PER_STINT, ids.size())));
     }
 
     /** The connections I share with {@code other}, less those that keep their connections to themselves. */

@@ -233,6 +233,37 @@ abstract class PeopleSearchServiceContract extends IntegrationContract {
         assertThat(second.page().nextCursor()).isNull();
     }
 
+    /** Issue 18: "London" + "Northwind" found nobody; filters now match the beginning of any word. */
+    @Test
+    void filtersMatchTheBeginningOfAnyWordOfTheValue() {
+        String industry = tag();
+        Member viewer = members.create("Viewer");
+        Member ada = person("Ada", "Prefix", industry);
+        profile(ada, new ProfileChanges(null, null, null, "London, United Kingdom", null, null,
+                List.of(new Position("Northwind Software", "Engineer", 2020, null)),
+                List.of(new Education("University of Leeds", "BSc", 2010, 2013)), null, null, null));
+        Member bea = person("Bea", "Prefix", industry);
+        profile(bea, new ProfileChanges(null, null, null, "New London", null, null,
+                List.of(new Position("Southwind", "Engineer", 2020, null)), null, null, null, null));
+
+        assertThat(ids(viewer.id(), new PeopleQuery(null, Set.of(), "London", "Northwind", null, null, industry)))
+                .containsExactly(ada.id());
+        assertThat(ids(viewer.id(), new PeopleQuery(null, Set.of(), "london", null, null, null, industry)))
+                .containsExactlyInAnyOrder(ada.id(), bea.id());
+        assertThat(ids(viewer.id(), new PeopleQuery(null, Set.of(), "United Kingdom", null, null, null, industry)))
+                .containsExactly(ada.id());
+        assertThat(ids(viewer.id(), new PeopleQuery(null, Set.of(), null, "software", null, null, industry)))
+                .containsExactly(ada.id());
+        assertThat(ids(viewer.id(), new PeopleQuery(null, Set.of(), null, null, null, "Leeds", industry)))
+                .containsExactly(ada.id());
+        // the beginning of a word, not any part of it
+        assertThat(ids(viewer.id(), new PeopleQuery(null, Set.of(), null, "wind", null, null, industry))).isEmpty();
+        assertThat(ids(viewer.id(), new PeopleQuery(null, Set.of(), "ondon", null, null, null, industry))).isEmpty();
+        // the exact value still works, as the facet links send it
+        assertThat(ids(viewer.id(), new PeopleQuery(null, Set.of(), "London, United Kingdom", null, null, null, industry)))
+                .containsExactly(ada.id());
+    }
+
     @Test
     void blockedMembersNeverAppearEitherWay() {
         String industry = tag();

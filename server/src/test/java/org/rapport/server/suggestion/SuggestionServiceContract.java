@@ -118,12 +118,52 @@ abstract class SuggestionServiceContract extends IntegrationContract {
 
         List<Suggestion> list = suggestions.suggest(me.id(), 20);
 
-        assertThat(list).extracting(s -> s.card().member().id()).containsExactly(overlapped.id());
+        // Issue 18: someone of the same organisation at another time comes too, after, for what it is
+        assertThat(list).extracting(s -> s.card().member().id()).containsExactly(overlapped.id(), before.id());
         Suggestion s = list.get(0);
         assertThat(s.card().degree()).isEqualTo(Degree.OUT_OF_NETWORK);
         assertThat(s.reasons()).extracting(Reason::kind).containsExactly(Reason.Kind.COMPANY);
         assertThat(s.reasons().get(0).detail()).isEqualTo("Both at " + acme + " 2020–2021");
         assertThat(s.score()).isEqualTo(SuggestionService.WORKED_TOGETHER);
+        assertThat(list.get(1).reasons()).extracting(Reason::detail).containsExactly("Both worked at " + acme);
+        assertThat(list.get(1).score()).isEqualTo(SuggestionService.SAME_COMPANY);
+    }
+
+    /**
+     * Issue 18: a member on their first day, with a profile but no connections, gets People You May
+     * Know from their organisation (the best-connected first), location and industry, each with its
+     * reason; nobody who keeps their profile to their network is suggested for where they work.
+     */
+    @Test
+    void aFirstDayWithAProfileIsNeverEmptyAndEachSuggestionSaysWhy() {
+        String tag = "Firstday " + TAG.incrementAndGet() + " " + System.nanoTime();
+        Member me = members.create("Newcomer");
+        profiles.update(me.id(), new ProfileChanges(null, null, null, "Town " + tag, "Trade " + tag, null,
+                List.of(new Position("Org " + tag, "Engineer", 2026, null)), null, null, null, null));
+        Member hub = members.create("Hub");
+        Member quiet = members.create("Quiet");
+        Member hidden = members.create("Hidden");
+        for (Member m : List.of(hub, quiet, hidden)) {
+            profiles.update(m.id(), positions(new Position("Org " + tag, "Analyst", 2001, 2003)));
+        }
+        connect(hub, members.create("Friend1"));
+        connect(hub, members.create("Friend2"));
+        privacy.update(hidden.id(), new org.rapport.server.privacy.PrivacyChanges(null, null, null, null, null, "NETWORK", null));
+        Member neighbour = members.create("Neighbour");
+        profiles.update(neighbour.id(), new ProfileChanges(null, null, null, "Town " + tag, null, null, null, null, null, null, null));
+        Member peer = members.create("Peer");
+        profiles.update(peer.id(), new ProfileChanges(null, null, null, null, "Trade " + tag, null, null, null, null, null, null));
+
+        List<Suggestion> list = suggestions.suggest(me.id(), 10);
+
+        assertThat(list).extracting(s -> s.card().member().id())
+                .containsExactlyInAnyOrder(hub.id(), quiet.id(), neighbour.id(), peer.id());
+        assertThat(list.get(0).card().member().id()).as("the best-connected colleague first").isEqualTo(hub.id());
+        assertThat(list).allSatisfy(s -> assertThat(s.reasons()).isNotEmpty());
+        assertThat(list).filteredOn(s -> s.card().member().id() == neighbour.id()).singleElement()
+                .satisfies(s -> assertThat(s.reasons()).extracting(Reason::detail).containsExactly("Both in Town " + tag));
+        assertThat(list).filteredOn(s -> s.card().member().id() == peer.id()).singleElement()
+                .satisfies(s -> assertThat(s.reasons()).extracting(Reason::detail).containsExactly("Both in Trade " + tag));
     }
 
     @Test

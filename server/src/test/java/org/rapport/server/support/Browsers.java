@@ -77,7 +77,6 @@ public final class Browsers {
         }
     }
 
-    /** Saves a full-window PNG under {@code target/screenshots/<name>.png} and returns its path. */
     /** Signs {@code browser} in at {@code base} (http://host:port) as the test member with that address. */
     public static void signIn(WebDriver browser, String base, String email) {
         browser.get(base + "/signin");
@@ -102,11 +101,16 @@ public final class Browsers {
         }
     }
 
+    /**
+     * Saves a full-window PNG under {@code target/screenshots/<name>.png} (a name may hold a
+     * sub-folder) and returns its path.
+     */
     public static Path screenshot(WebDriver driver, String name) {
         try {
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);
             Path file = dir.resolve(name + ".png");
+            Files.createDirectories(file.getParent());
             Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
             return file;
         } catch (IOException e) {
