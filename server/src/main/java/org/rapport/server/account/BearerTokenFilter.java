@@ -23,9 +23,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
     static final List<SimpleGrantedAuthority> MEMBER = List.of(new SimpleGrantedAuthority("ROLE_MEMBER"));
 
     private final AccountService accounts;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    BearerTokenFilter(AccountService accounts) {
+    BearerTokenFilter(AccountService accounts, tools.jackson.databind.json.JsonMapper json) {
         this.accounts = accounts;
+        this.json = json;
     }
 
     @Override
@@ -33,10 +35,18 @@ class BearerTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String token = bearer(request);
         if (token != null) {
-            accounts.resolveToken(token).ifPresent(principal -> {
-                var auth = UsernamePasswordAuthenticationToken.authenticated(principal, token, MEMBER);
+            var resolved = accounts.resolveToken(token);
+            if (resolved.isPresent()) {
+                try {
+                    accounts.requireAllowedToAct(resolved.get().memberId());
+                } catch (AccountSuspendedException e) {
+                    org.rapport.server.web.Problems.write(request, response,
+                            org.rapport.server.web.Problems.of(e), json);
+                    return;
+                }
+                var auth = UsernamePasswordAuthenticationToken.authenticated(resolved.get(), token, MEMBER);
                 SecurityContextHolder.getContext().setAuthentication(auth);
-            });
+            }
         }
         chain.doFilter(request, response);
     }

@@ -67,7 +67,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .anonymous(a -> { })
-                .addFilterBefore(new BearerTokenFilter(accounts), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(accounts, json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         // The dispatch that ends an asynchronous request (a notification stream the
                         // client closed) carries no bearer token's authentication: the request was
