@@ -137,7 +137,7 @@ class AdminApiController {
                 .map(e -> new AuditJson(e.at(), e.actor(), e.action(), e.subject(), e.reason()));
     }
 
-    @GetMapping(value = "/audit-log.csv", produces = "text/csv")
+    @GetMapping("/audit-log.csv")
     @Operation(summary = "The whole audit log as CSV",
             description = "Cells starting with = + - @, a tab or a carriage return get a leading apostrophe.")
     void auditLogCsv(@AuthenticationPrincipal MemberPrincipal me, HttpServletResponse response) throws IOException {
