@@ -71,6 +71,9 @@ class AccountPageController {
         } catch (InvalidCredentialsException e) {
             response.setStatus(401);
             model.addAttribute("error", e.detail());
+        } catch (AccountSuspendedException e) {
+            response.setStatus(403);
+            model.addAttribute("error", e.detail());
         } catch (RateLimitException e) {
             response.setStatus(429);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));

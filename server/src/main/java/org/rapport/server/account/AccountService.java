@@ -48,14 +48,16 @@ public class AccountService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final AccountStanding standing;
     private final SecureRandom random = new SecureRandom();
     /** Checked against when the e-mail is unknown, so both cases take as long. */
     private final String decoyHash;
 
     public AccountService(MemberRepository members, ApiTokenRepository tokens, PasswordEncoder passwords,
                           LoginThrottle throttle, GraphIndex index, TransactionTemplate tx, Clock clock,
-                          org.springframework.context.ApplicationEventPublisher events) {
+                          org.springframework.context.ApplicationEventPublisher events, AccountStanding standing) {
         this.events = events;
+        this.standing = standing;
         this.members = members;
         this.tokens = tokens;
         this.passwords = passwords;
@@ -152,12 +154,19 @@ public class AccountService {
             throw new InvalidCredentialsException();
         }
         throttle.recordSuccess(email);
+        standing.requireAllowedToSignIn(credentials.get().memberId());
         return new MemberPrincipal(credentials.get().memberId(), credentials.get().securityStamp());
     }
 
-    /** Whether the principal still matches its account (not deleted, password not changed since). */
+    /** Whether the principal still matches its account (not deleted, password not changed since, not suspended). */
     public boolean isCurrent(MemberPrincipal principal) {
-        return members.findSecurityStamp(principal.memberId()).map(principal.securityStamp()::equals).orElse(false);
+        return members.findSecurityStamp(principal.memberId()).map(principal.securityStamp()::equals).orElse(false)
+                && standing.suspendedUntil(principal.memberId()).isEmpty();
+    }
+
+    /** Throws {@link AccountSuspendedException} when the member is suspended. */
+    public void requireAllowedToAct(long memberId) {
+        standing.requireAllowedToSignIn(memberId);
     }
 
     /**

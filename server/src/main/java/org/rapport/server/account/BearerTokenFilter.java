@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.rapport.server.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -24,9 +25,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
     static final List<SimpleGrantedAuthority> MEMBER = List.of(new SimpleGrantedAuthority("ROLE_MEMBER"));
 
     private final AccountService accounts;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    BearerTokenFilter(AccountService accounts) {
+    BearerTokenFilter(AccountService accounts, tools.jackson.databind.json.JsonMapper json) {
         this.accounts = accounts;
+        this.json = json;
     }
 
     @Override
@@ -34,13 +37,20 @@ class BearerTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String token = bearer(request);
         if (token != null) {
-            accounts.resolveToken(token).ifPresent(principal -> {
-                var auth = UsernamePasswordAuthenticationToken.authenticated(principal, token, MEMBER);
+            var resolved = accounts.resolveToken(token);
+            if (resolved.isPresent()) {
+                try {
+                    accounts.requireAllowedToAct(resolved.get().memberId());
+                } catch (AccountSuspendedException e) {
+                    Problems.write(request, response, Problems.of(e), json);
+                    return;
+                }
+                var auth = UsernamePasswordAuthenticationToken.authenticated(resolved.get(), token, MEMBER);
                 // A context of its own: never write into one that may be a page session's.
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
                 context.setAuthentication(auth);
                 SecurityContextHolder.setContext(context);
-            });
+            }
         }
         chain.doFilter(request, response);
     }

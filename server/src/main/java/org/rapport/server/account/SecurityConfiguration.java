@@ -74,7 +74,7 @@ class SecurityConfiguration {
                         .sessionFixation(f -> f.none()))
                 .requestCache(c -> c.disable())
                 .anonymous(a -> { })
-                .addFilterBefore(new BearerTokenFilter(accounts), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(accounts, json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         // The dispatch that ends an asynchronous request (a notification stream the
                         // client closed) carries no bearer token's authentication: the request was
@@ -96,15 +96,26 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain pages(HttpSecurity http, AccountService accounts, SecurityContextRepository contexts)
-            throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AccountService accounts, SecurityContextRepository contexts,
+                              org.rapport.server.admin.AdminAccess admin,
+                              org.springframework.core.env.Environment env) throws Exception {
+        // Issue 17: liveness, readiness and the bare health status stay open for load balancers;
+        // metrics and health details are for administrators on this port, or for whoever reaches
+        // the management port when one is set (the actuator is then not served here at all).
+        String managementPort = env.getProperty("management.server.port");
+        boolean ownManagementPort = managementPort != null && !managementPort.equals(env.getProperty("server.port"));
         http.securityContext(c -> c.securityContextRepository(contexts))
                 .addFilterAfter(new SessionStampFilter(accounts), SecurityContextHolderFilter.class)
+                .addFilterAfter(new org.rapport.server.admin.ActuatorAuthorities(admin), SessionStampFilter.class)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/signin", "/signup", "/error", "/favicon.ico",
+                        .requestMatchers("/", "/signin", "/signup", "/error", "/favicon.ico", "/robots.txt",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+                        .permitAll()
+                        .requestMatchers("/actuator/**").access((auth, ctx) ->
+                                new org.springframework.security.authorization.AuthorizationDecision(ownManagementPort
+                                        || auth.get().getAuthorities().stream().anyMatch(g ->
+                                        org.rapport.server.admin.ActuatorAuthorities.ADMIN_AUTHORITY.equals(g.getAuthority()))))
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .anyRequest().authenticated())

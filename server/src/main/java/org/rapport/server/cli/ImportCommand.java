@@ -90,6 +90,11 @@ final class ImportCommand implements Callable<Integer> {
      * process: this runs before this process opens the database itself.
      */
     static void refuseSqliteInUse(Database database) {
+        refuseSqliteInUse(database, "import, then start it again so it loads the new graph");
+    }
+
+    /** As above; {@code then} says what to do once the server is stopped. */
+    static void refuseSqliteInUse(Database database, String then) {
         Path file = database.sqliteFile().orElse(null);
         if (file == null || !Files.isRegularFile(file)) {
             return;
@@ -98,7 +103,7 @@ final class ImportCommand implements Callable<Integer> {
             FileLock lock = channel.tryLock(0x4000_0002L, 510, false);
             if (lock == null) {
                 throw new CliException(file + " is open in another process (a running Rapport server?): stop it "
-                        + "first, import, then start it again so it loads the new graph");
+                        + "first, " + then);
             }
             lock.release();
         } catch (IOException e) {

@@ -26,7 +26,8 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "rapport", mixinStandardHelpOptions = true, version = "Rapport 0.1.0",
         description = "A self-hostable professional network.",
-        subcommands = {RapportCli.Serve.class, GraphCommand.class, ImportCommand.class, SearchCommand.class})
+        subcommands = {RapportCli.Serve.class, GraphCommand.class, ImportCommand.class, SearchCommand.class,
+                AdminCommand.class, BackupCommand.class, RestoreCommand.class, MigrateCommand.class})
 public final class RapportCli implements Callable<Integer> {
 
     @Option(names = "--db", scope = CommandLine.ScopeType.INHERIT, paramLabel = "<jdbc-url>",
@@ -80,6 +81,11 @@ public final class RapportCli implements Callable<Integer> {
             args.add("--rapport.data-dir=" + dataDir);
         }
         return args;
+    }
+
+    /** The data directory, resolved as the application will resolve it. */
+    Path dataDir() {
+        return Path.of(dataDir != null ? dataDir : System.getenv().getOrDefault("RAPPORT_DATA_DIR", "./data"));
     }
 
     /** The database the command works on, resolved as the application will resolve it. */

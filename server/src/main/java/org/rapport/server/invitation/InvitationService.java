@@ -397,6 +397,9 @@ public class InvitationService {
                 return settled(inv.id(), InvitationStatus.IGNORED, now);
             }
             notificationRows.markReadForInvitation(me, inv.id(), now);
+            if (reason != null) {
+                events.publishEvent(new InvitationReported(inv.id(), me, inv.senderId(), reason));
+            }
             return ignored;
         });
         count("ignored");

@@ -36,6 +36,8 @@ public record Notification(long id, NotificationKind kind, MemberCard actor, Lon
             case INTRODUCTION_REQUESTED -> "asked you for an introduction.";
             case INTRODUCTION_FORWARDED -> "forwarded your request for an introduction.";
             case INTRODUCTION_DECLINED -> "declined your request for an introduction.";
+            case CONTENT_REMOVED -> "(a moderator) removed something you wrote that was reported as breaking the community's rules.";
+            case MODERATION_WARNING -> "(a moderator) warns you: something you wrote was reported as breaking the community's rules.";
         };
     }
 
@@ -51,6 +53,7 @@ public record Notification(long id, NotificationKind kind, MemberCard actor, Lon
             case SKILL_ENDORSED -> "/members/" + actor.member().id();
             case RECOMMENDATION_REQUESTED, RECOMMENDATION_RECEIVED, RECOMMENDATION_REVISION -> "/recommendations";
             case INTRODUCTION_REQUESTED, INTRODUCTION_FORWARDED, INTRODUCTION_DECLINED -> "/introductions";
+            case CONTENT_REMOVED, MODERATION_WARNING -> "/notifications";
         };
     }
 }

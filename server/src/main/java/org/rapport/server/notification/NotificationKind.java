@@ -39,7 +39,11 @@ public enum NotificationKind {
     /** My request for an introduction was forwarded (actor: the intermediary). */
     INTRODUCTION_FORWARDED("Introductions forwarded", true, true),
     /** My request for an introduction was declined (actor: the intermediary). */
-    INTRODUCTION_DECLINED("Introductions declined", true, false);
+    INTRODUCTION_DECLINED("Introductions declined", true, false),
+    /** A moderator removed something I wrote after a report (actor: the moderator). */
+    CONTENT_REMOVED("Content removed by a moderator", true, true),
+    /** A moderator warned me after a report (actor: the moderator). */
+    MODERATION_WARNING("Warnings from moderators", true, true);
 
     private final String label;
     private final boolean inAppByDefault;

@@ -18,9 +18,11 @@ class BlockRepository {
     }
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    BlockRepository(JdbcClient jdbc) {
+    BlockRepository(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     boolean insert(long blocker, long blocked, Instant now) {
@@ -42,18 +44,21 @@ class BlockRepository {
     }
 
     boolean eitherWay(long a, long b) {
+        // A suspended member (issue 17) is hidden from everyone as a block would hide them.
         return jdbc.sql("""
-                        SELECT count(*) FROM blocks
-                        WHERE (blocker_id = :a AND blocked_id = :b) OR (blocker_id = :b AND blocked_id = :a)""")
-                .param("a", a).param("b", b).query(Long.class).single() > 0;
+                        SELECT (SELECT count(*) FROM blocks
+                                WHERE (blocker_id = :a AND blocked_id = :b) OR (blocker_id = :b AND blocked_id = :a))
+                             + (SELECT count(*) FROM members WHERE id IN (:a, :b) AND suspended_until > :now)""")
+                .param("a", a).param("b", b).param("now", clock.millis()).query(Long.class).single() > 0;
     }
 
-    /** Everyone the member blocked or was blocked by. */
+    /** Everyone the member blocked or was blocked by, and every suspended member. */
     Set<Long> hiddenFrom(long member) {
         return new HashSet<>(jdbc.sql("""
                         SELECT blocked_id FROM blocks WHERE blocker_id = :m
-                        UNION SELECT blocker_id FROM blocks WHERE blocked_id = :m""")
-                .param("m", member).query(Long.class).list());
+                        UNION SELECT blocker_id FROM blocks WHERE blocked_id = :m
+                        UNION SELECT id FROM members WHERE suspended_until > :now AND id <> :m""")
+                .param("m", member).param("now", clock.millis()).query(Long.class).list());
     }
 
     /** The members {@code blocker} blocked, most recent first, one page. */

@@ -4,7 +4,8 @@ import org.rapport.server.member.MemberSummary;
 
 /**
  * What the layout of every page needs: who is signed in (null on public pages), the badge counts
- * in the top bar (unread notifications, pending invitations, unread messages), the CSRF token for forms, and a one-time message from the previous action.
+ * in the top bar (unread notifications, pending invitations, unread messages), the CSRF token for forms, a one-time message from the previous action,
+ * and whether the member moderates (the top bar's Admin entry).
  */
 public record PageContext(
         MemberSummary me,
@@ -14,7 +15,8 @@ public record PageContext(
         String csrfToken,
         String path,
         String flash,
-        long unreadMessages) {
+        long unreadMessages,
+        boolean moderates) {
 
     public boolean signedIn() {
         return me != null;

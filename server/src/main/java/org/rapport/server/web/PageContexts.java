@@ -26,9 +26,11 @@ public class PageContexts {
     private final NotificationService notifications;
     private final InvitationService invitations;
     private final MessagingService messaging;
+    private final org.rapport.server.admin.AdminAccess admin;
 
     PageContexts(MemberRepository members, NotificationService notifications, InvitationService invitations,
-                 MessagingService messaging) {
+                 MessagingService messaging, org.rapport.server.admin.AdminAccess admin) {
+        this.admin = admin;
         this.messaging = messaging;
         this.members = members;
         this.notifications = notifications;
@@ -47,19 +49,21 @@ public class PageContexts {
         long unread = 0;
         long pending = 0;
         long messages = 0;
+        boolean moderates = false;
         if (me != null) {
             summary = members.findById(me.memberId()).map(Member::summary).orElse(null);
             if (summary != null) {
                 unread = notifications.unreadCount(me.memberId());
                 pending = invitations.receivedCount(me.memberId());
                 messages = messaging.unreadCount(me.memberId());
+                moderates = admin.role(me.memberId()).moderates();
             }
         }
         return new PageContext(summary, unread, pending,
                 csrf == null ? "_csrf" : csrf.getParameterName(),
                 csrf == null ? "" : csrf.getToken(),
                 request.getRequestURI(),
-                flash, messages);
+                flash, messages, moderates);
     }
 
     static MemberPrincipal currentPrincipal() {

@@ -663,7 +663,35 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
             rule("POST /introductions/{id}/decline")
                     .target(c -> c.role == FIRST ? c.freshIntroduction() : c.w.introduction)
                     .status(AuthorizationMatrixApiIntegrationTest::intermediaryOnly),
-            rule("GET /me/introduction-allowance").status(signedIn(200)));
+            rule("GET /me/introduction-allowance").status(signedIn(200)),
+
+            // Administration (issue 17): no role here is a moderator or administrator, so every
+            // path is 404 to all of them, as for a path that does not exist. What moderators and
+            // administrators get is AdminAuthorizationIntegrationTest's matrix.
+            rule("GET /admin/members").status(signedIn(404)).inOneWorldOnly(),
+            rule("POST /admin/members/{id}/suspend").target(c -> c.w.s).body(c -> Map.of("reason", "Matrix"))
+                    .status(signedIn(404)).inOneWorldOnly(),
+            rule("POST /admin/members/{id}/unsuspend").target(c -> c.w.s).status(signedIn(404)).inOneWorldOnly(),
+            rule("POST /admin/members/{id}/password-reset").target(c -> c.w.s).status(signedIn(404)).inOneWorldOnly(),
+            rule("DELETE /admin/members/{id}").target(c -> c.w.s).status(signedIn(404)).inOneWorldOnly(),
+            rule("GET /admin/settings").status(signedIn(404)).inOneWorldOnly(),
+            rule("PATCH /admin/settings").body(c -> Map.of("signupMode", "DOMAINS")).status(signedIn(404)).inOneWorldOnly(),
+            rule("GET /admin/audit-log").status(signedIn(404)).inOneWorldOnly(),
+            rule("GET /admin/audit-log.csv").status(signedIn(404)).inOneWorldOnly(),
+            rule("GET /admin/reports").status(signedIn(404)).inOneWorldOnly(),
+            rule("POST /admin/reports/{id}/resolve").target(c -> c.w.s).body(c -> Map.of("action", "DISMISS"))
+                    .status(signedIn(404)).inOneWorldOnly(),
+
+            // Reports (issue 17): a member reports what they can see; S is not theirs to see across a block.
+            rule("POST /reports").body(c -> Map.of("subjectType", "MEMBER", "subjectId", Long.toString(c.w.s),
+                            "reason", "SPAM"))
+                    .status((role, s) -> switch (role) {
+                        case ANONYMOUS -> 401;
+                        case OWNER -> 400; // yourself
+                        case FIRST, SECOND, STRANGER -> 201;
+                        case BLOCKED, BLOCKER -> 404;
+                    }).inOneWorldOnly(),
+            rule("GET /me/reports").status(signedIn(200)));
 
     /** G's owner (S) may; everyone else signed in sees G but may not (403). */
     static int groupOwner(Role role, Settings s) {

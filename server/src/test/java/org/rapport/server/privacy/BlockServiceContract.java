@@ -142,8 +142,11 @@ abstract class BlockServiceContract extends IntegrationContract {
         assertThatThrownBy(() -> blocks.block(them.id(), me.id())).isInstanceOf(MemberNotFoundException.class);
         assertThatThrownBy(() -> blocks.block(me.id(), me.id())).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> blocks.block(me.id(), 987_654_321L)).isInstanceOf(MemberNotFoundException.class);
-        assertThat(blocks.hiddenFrom(them.id())).containsExactly(me.id());
-        assertThat(blocks.hiddenFrom(me.id())).isEqualTo(java.util.Set.of(them.id()));
+        // Suspended members (issue 17) are hidden from everyone; other tests of this database suspend some.
+        java.util.Set<Long> suspended = java.util.Set.copyOf(jdbc.sql(
+                "SELECT id FROM members WHERE suspended_until IS NOT NULL").query(Long.class).list());
+        assertThat(blocks.hiddenFrom(them.id())).filteredOn(id -> !suspended.contains(id)).containsExactly(me.id());
+        assertThat(blocks.hiddenFrom(me.id())).filteredOn(id -> !suspended.contains(id)).containsExactly(them.id());
         List<BlockService.Blocked> theirs = blocks.blocked(them.id(), PageRequest.first(10)).items();
         assertThat(theirs).isEmpty();
     }

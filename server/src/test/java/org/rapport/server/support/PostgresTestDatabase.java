@@ -20,7 +20,7 @@ public final class PostgresTestDatabase implements ApplicationContextInitializer
 
     private static String url;
 
-    static String adminUrl() {
+    public static String adminUrl() {
         return System.getenv().getOrDefault("RAPPORT_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
     }
 

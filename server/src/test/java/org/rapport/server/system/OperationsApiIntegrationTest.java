@@ -53,9 +53,31 @@ class OperationsApiIntegrationTest extends ApiIntegrationContract {
                 .contains("sort", "q", "location", "company", "school", "industry", "limit", "cursor");
     }
 
+    /** Issue 17: what a load balancer and a stranger get, what only an administrator gets. */
+    private org.springframework.test.web.servlet.request.RequestPostProcessor asAdmin() {
+        var root = members.create("Operator", "Root");
+        admin.grantFromCommandLine(root.email(), "admin");
+        var principal = new org.rapport.server.account.MemberPrincipal(root.id(),
+                memberRepository.findSecurityStamp(root.id()).orElseThrow());
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                        java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_MEMBER"))));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.rapport.server.admin.AdminService admin;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.rapport.server.member.MemberRepository memberRepository;
+
     @Test
-    void healthIsUp() {
-        JsonNode health = perform(MockMvcRequestBuilders.get("/actuator/health")).expect(200).body();
+    void healthStatusLivenessAndReadinessAreOpenButDetailsAreForAdministrators() {
+        JsonNode open = perform(MockMvcRequestBuilders.get("/actuator/health")).expect(200).body();
+        assertThat(open.path("status").asString()).isEqualTo("UP");
+        assertThat(open.has("components")).as("no components for a stranger").isFalse();
+        perform(MockMvcRequestBuilders.get("/actuator/health/liveness")).expect(200);
+        perform(MockMvcRequestBuilders.get("/actuator/health/readiness")).expect(200);
+
+        JsonNode health = perform(MockMvcRequestBuilders.get("/actuator/health").with(asAdmin())).expect(200).body();
         assertThat(health.path("status").asString()).isEqualTo("UP");
         JsonNode graph = health.path("components").path("graph");
         assertThat(graph.path("status").asString()).isEqualTo("UP");
@@ -65,14 +87,33 @@ class OperationsApiIntegrationTest extends ApiIntegrationContract {
     }
 
     @Test
-    void prometheusExposesRapportMetrics() {
+    void prometheusIsForAdministratorsOnTheMainPort() {
         Caller ada = caller("Metric");
         post(ada, "/invitations", Map.of("inviteeId", caller("Counted").key())).expect(201);
 
-        var r = perform(MockMvcRequestBuilders.get("/actuator/prometheus").accept("text/plain")).expect(200);
+        var stranger = perform(MockMvcRequestBuilders.get("/actuator/prometheus").accept("text/plain"));
+        assertThat(stranger.status()).isEqualTo(302);
+        assertThat(stranger.header("Location")).startsWith("/signin");
+        var member = members.create("Curious", "Member");
+        var principal = new org.rapport.server.account.MemberPrincipal(member.id(),
+                memberRepository.findSecurityStamp(member.id()).orElseThrow());
+        assertThat(perform(MockMvcRequestBuilders.get("/actuator/prometheus").accept("text/plain")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(
+                        org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(principal,
+                                null, java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                                        "ROLE_MEMBER")))))).status()).isEqualTo(403);
+
+        var r = perform(MockMvcRequestBuilders.get("/actuator/prometheus").accept("text/plain").with(asAdmin())).expect(200);
 
         assertThat(r.rawText()).contains("rapport_graph_connections", "rapport_graph_members",
                 "rapport_invitations_total{");
         assertThat(r.rawText()).containsPattern("rapport_invitations_total\\{[^}]*outcome=\"sent\"[^}]*} [1-9]");
+    }
+
+    @Test
+    void robotsTxtAsksCrawlersToIndexNothing() {
+        var r = perform(MockMvcRequestBuilders.get("/robots.txt")).expect(200);
+        assertThat(r.contentType()).startsWith("text/plain");
+        assertThat(r.rawText()).isEqualTo("User-agent: *\nDisallow: /\n");
     }
 }

@@ -1,0 +1,43 @@
+package org.rapport.server.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether a member may sign in and act: the one check every sign-in path and every request with a
+ * session or token makes. A member is suspended while {@code members.suspended_until} is in the
+ * future (administration, issue 17, writes it); an open-ended suspension holds {@link Long#MAX_VALUE}.
+ */
+@Component
+public class AccountStanding {
+
+    /** {@code suspended_until} of a suspension without an end. */
+    public static final long INDEFINITE = Long.MAX_VALUE;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AccountStanding(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Until when the member is suspended (empty: not suspended; {@code Instant.MAX}: without an end). */
+    public Optional<Instant> suspendedUntil(long memberId) {
+        return jdbc.sql("SELECT suspended_until FROM members WHERE id = :id AND suspended_until > :now")
+                .param("id", memberId).param("now", clock.millis()).query(Long.class).optional()
+                .map(until -> until == INDEFINITE ? Instant.MAX : Instant.ofEpochMilli(until));
+    }
+
+    /** Throws {@link AccountSuspendedException} when the member is suspended. */
+    public void requireAllowedToSignIn(long memberId) {
+        Optional<Instant> until = suspendedUntil(memberId);
+        if (until.isPresent()) {
+            throw new AccountSuspendedException(until.get() == Instant.MAX ? null : until.get());
+        }
+    }
+}

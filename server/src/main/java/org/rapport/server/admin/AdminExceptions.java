@@ -1,0 +1,49 @@
+package org.rapport.server.admin;
+
+import org.rapport.server.system.ConflictException;
+import org.rapport.server.system.ForbiddenException;
+import org.rapport.server.system.NotFoundException;
+import org.rapport.server.system.RapportException;
+
+/** The refusals of the administration, each named for its condition. */
+final class AdminExceptions {
+
+    private AdminExceptions() {
+    }
+
+    /** A member asked for an administration path: to them there is nothing there (404). */
+    static final class NotAdministrationException extends NotFoundException {
+        NotAdministrationException() {
+            super("There is nothing here.");
+        }
+    }
+
+    /** A moderator asked for what only administrators do (403). */
+    static final class AdministratorsOnlyException extends ForbiddenException {
+        AdministratorsOnlyException() {
+            super("administrators-only", "Only administrators can do this.");
+        }
+    }
+
+    /** A moderator acting on another moderator or an administrator (403). */
+    static final class OutrankedException extends ForbiddenException {
+        OutrankedException() {
+            super("outranked", "Moderators cannot act on other moderators or administrators.");
+        }
+    }
+
+    /** Demoting, suspending or deleting the last administrator would leave nobody to run the community (409). */
+    static final class LastAdministratorException extends ConflictException {
+        LastAdministratorException() {
+            super("last-administrator", "Last administrator", "This is the last administrator: make someone else an administrator first.");
+        }
+    }
+
+    /** Password reset mail is not wired yet (503): see {@link ResetLinkSender}. */
+    static final class PasswordResetUnavailableException extends RapportException {
+        PasswordResetUnavailableException() {
+            super("password-reset-unavailable", 503, "Password reset not available",
+                    "Password reset is not available yet on this server.");
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.rapport.server.report;
+
+import org.rapport.server.support.PostgresSpringTest;
+
+@PostgresSpringTest
+class ReportServicePostgresIntegrationTest extends ReportServiceContract {
+}
