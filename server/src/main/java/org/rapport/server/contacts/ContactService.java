@@ -490,7 +490,8 @@ public class ContactService {
     private int abandonImports(Instant before) {
         String report = json.writeValueAsString(Map.of("error",
                 "The server stopped while this import ran; nothing of it was kept. Upload the file again."));
-        int n = tx.execute(status -> contacts.abandonImports(before, report, clock.instant()));
+        int n = org.rapport.server.system.BackgroundRetry.call("Marking interrupted imports failed",
+                () -> tx.execute(status -> contacts.abandonImports(before, report, clock.instant())));
         if (n > 0) {
             log.warn("Marked {} contact import(s) interrupted by a server stop as failed", n);
         }
@@ -500,7 +501,8 @@ public class ContactService {
     /** Forgets contacts who never became members, once their time is up (E6). */
     @Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT5M")
     public int deleteExpired() {
-        int n = tx.execute(status -> contacts.deleteExpired(clock.instant()));
+        int n = org.rapport.server.system.BackgroundRetry.call("Deleting expired contacts",
+                () -> tx.execute(status -> contacts.deleteExpired(clock.instant())));
         if (n > 0) {
             log.info("Deleted {} expired contacts", n);
         }

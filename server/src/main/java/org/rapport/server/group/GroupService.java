@@ -559,7 +559,8 @@ public class GroupService {
     @Scheduled(fixedDelayString = "${rapport.groups.purge-interval:PT1H}", initialDelayString = "PT1M")
     public int purgePendingPosts() {
         Instant cutoff = clock.instant().minus(PENDING_POST_LIFETIME);
-        Integer removed = tx.execute(status -> discussions.purgePendingBefore(cutoff));
+        Integer removed = org.rapport.server.system.BackgroundRetry.call("Purging stale pending group posts",
+                () -> tx.execute(status -> discussions.purgePendingBefore(cutoff)));
         if (removed != null && removed > 0) {
             log.info("removed {} group posts that waited for approval more than 14 days", removed);
         }

@@ -550,7 +550,8 @@ public class InvitationService {
     @Scheduled(fixedDelayString = "${rapport.invitations.expiry-sweep-interval:PT1H}",
             initialDelayString = "PT1M")
     public int expireDue() {
-        int n = tx.execute(status -> invitations.expireDue(clock.instant()));
+        int n = org.rapport.server.system.BackgroundRetry.call("Expiring invitations",
+                () -> tx.execute(status -> invitations.expireDue(clock.instant())));
         if (n > 0) {
             log.info("Expired {} invitations", n);
         }

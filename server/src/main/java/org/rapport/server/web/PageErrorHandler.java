@@ -35,6 +35,8 @@ class PageErrorHandler {
     ModelAndView rapport(RapportException e, HttpServletRequest request, HttpServletResponse response) {
         if (e instanceof RateLimitException r) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(r.retryAfterSeconds()));
+        } else if (e instanceof org.rapport.server.system.ServiceUnavailableException u) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(u.retryAfterSeconds()));
         }
         return ErrorPages.page(contexts.of(request), e.status(), e.title(), e.detail());
     }
@@ -46,7 +48,12 @@ class PageErrorHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ModelAndView unexpected(Exception e, HttpServletRequest request) throws Exception {
+    ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        org.rapport.server.system.ServiceUnavailableException unavailable = Unavailable.of(e);
+        if (unavailable != null) {
+            log.warn("Answered 503 to page {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return rapport(unavailable, request, response);
+        }
         if (e instanceof org.springframework.web.ErrorResponse
                 || e instanceof org.springframework.security.access.AccessDeniedException
                 || e instanceof org.springframework.security.core.AuthenticationException) {
