@@ -15,10 +15,17 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.junit.jupiter.api.Test;
+import org.rapport.server.account.MemberPrincipal;
+import org.rapport.server.member.MemberRepository;
+import org.rapport.server.profileview.ProfileViewRecorder;
 import org.rapport.server.support.ApiIntegrationContract;
 import org.rapport.server.support.SqliteSpringTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,6 +45,10 @@ class SqliteWriteLockIntegrationTest extends ApiIntegrationContract {
     DataSource dataSource;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    ProfileViewRecorder views;
+    @Autowired
+    MemberRepository memberRepository;
 
     @Test
     void writeThatWaitsOutTheBusyTimeoutIsRefusedWith503AndEveryPooledConnectionStaysTransactional()
@@ -108,6 +119,47 @@ class SqliteWriteLockIntegrationTest extends ApiIntegrationContract {
         var created = post(author, "/posts", Map.of("text", "written after the lock was released")).expect(201);
         assertThat(postsBy(author)).isEqualTo(postsBefore + 1);
         get(author, "/posts/" + created.text("id")).expect(200);
+    }
+
+    @Test
+    void pageWriteRefusedWithA503PageThatSaysSo() throws Exception {
+        Caller author = caller("Page", "Writer");
+        long before = postsBy(author);
+        var principal = new MemberPrincipal(author.id(), memberRepository.findSecurityStamp(author.id()).orElseThrow());
+        try (Connection holder = lockedElsewhere()) {
+            var response = mvc.perform(MockMvcRequestBuilders.post("/posts").param("text", "from the page")
+                    .with(SecurityMockMvcRequestPostProcessors.authentication(
+                            UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                                    List.of(new SimpleGrantedAuthority("ROLE_MEMBER")))))
+                    .with(SecurityMockMvcRequestPostProcessors.csrf())).andReturn().getResponse();
+            assertThat(response.getStatus()).isEqualTo(503);
+            assertThat(response.getHeader("Retry-After")).isNotBlank();
+            assertThat(response.getContentAsString()).contains("nothing was changed", "try again");
+            holder.rollback();
+        }
+        assertThat(postsBy(author)).isEqualTo(before);
+    }
+
+    @Test
+    void profileViewBatchRefusedByABusyDatabaseIsKeptAndWrittenLater() throws SQLException {
+        var viewer = members.create("Viewer", "Busy");
+        var viewed = members.create("Viewed", "Busy");
+        try (Connection holder = lockedElsewhere()) {
+            views.record(viewer.id(), viewed.id());
+            assertThatThrownBy(views::flush).isInstanceOf(DatabaseBusyException.class);
+            holder.rollback();
+        }
+        views.flush();
+        assertThat(jdbc.sql("SELECT count(*) FROM profile_views WHERE viewer_id = :a AND viewed_id = :b")
+                .param("a", viewer.id()).param("b", viewed.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** A connection outside the pool holding SQLite's write lock until it rolls back or closes. */
+    private Connection lockedElsewhere() throws SQLException {
+        Connection holder = DriverManager.getConnection(database.url());
+        holder.setAutoCommit(false);
+        holder.createStatement().executeUpdate(SqliteTransactionManager.TAKE_WRITE_LOCK);
+        return holder;
     }
 
     /** Holds every connection of the pool at once, so that each is used in turn. */
