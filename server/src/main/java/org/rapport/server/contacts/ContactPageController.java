@@ -54,9 +54,10 @@ class ContactPageController {
             return "redirect:/contacts";
         }
         try {
-            contacts.startImport(me.memberId(), file.getOriginalFilename(), file.getBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            contacts.startImport(me.memberId(), file.getOriginalFilename(), file::transferTo);
+        } catch (org.rapport.server.system.RateLimitException | org.rapport.server.system.ServiceUnavailableException e) {
+            redirect.addFlashAttribute("flash", e.getMessage());
+            return "redirect:/contacts";
         }
         redirect.addFlashAttribute("flash", "Your file is being read. Matches appear below as soon as it is done.");
         return "redirect:/contacts";
