@@ -51,6 +51,16 @@ class DatabaseConfiguration {
         // SQLite has one writer at a time; more connections only help concurrent readers.
         config.setMaximumPoolSize(db.poolSize(database));
         config.setConnectionTimeout(db.connectionTimeout(database).toMillis());
+        // Validating an idle connection must fit in the same budget (Hikari: at least 250 ms).
+        config.setValidationTimeout(Math.max(250, Math.min(1000, db.connectionTimeout(database).toMillis() / 2)));
+        if (!database.isSqlite()) {
+            // An unreachable server: give up connecting after 2 s (the driver's default is 10 s),
+            // unless the URL says otherwise.
+            String lower = database.url().toLowerCase(java.util.Locale.ROOT);
+            if (!lower.contains("connecttimeout=")) {
+                config.addDataSourceProperty("connectTimeout", "2");
+            }
+        }
         return new HikariDataSource(config);
     }
 

@@ -38,7 +38,8 @@ class PageErrorHandler {
         } else if (e instanceof org.rapport.server.system.ServiceUnavailableException u) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(u.retryAfterSeconds()));
         }
-        return ErrorPages.page(contexts.of(request), e.status(), e.title(), e.detail());
+        return ErrorPages.page(e.status() == 503 ? contexts.withoutDatabase(request) : contexts.ofOrWithoutDatabase(request),
+                e.status(), e.title(), e.detail());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -60,7 +61,7 @@ class PageErrorHandler {
             throw e;
         }
         log.error("Unexpected error serving page {} {}", request.getMethod(), request.getRequestURI(), e);
-        return ErrorPages.page(contexts.of(request), 500, "Something went wrong",
+        return ErrorPages.page(contexts.ofOrWithoutDatabase(request), 500, "Something went wrong",
                 "We could not show this page. The problem has been logged; please try again in a moment.");
     }
 }
