@@ -11,7 +11,12 @@ public class ServiceUnavailableException extends RapportException {
     private final Duration retryAfter;
 
     public ServiceUnavailableException(String type, String title, String detail, Duration retryAfter, Throwable cause) {
-        super(type, 503, title, detail);
+        this(503, type, title, detail, retryAfter, cause);
+    }
+
+    protected ServiceUnavailableException(int status, String type, String title, String detail, Duration retryAfter,
+                                          Throwable cause) {
+        super(type, status, title, detail);
         this.retryAfter = retryAfter.isNegative() ? Duration.ZERO : retryAfter;
         if (cause != null) {
             initCause(cause);

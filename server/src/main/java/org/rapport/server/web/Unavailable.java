@@ -22,6 +22,9 @@ final class Unavailable {
 
     /** The 503 to answer for {@code e}, or {@code null} when {@code e} is not such a failure. */
     static ServiceUnavailableException of(Throwable e) {
+        if (org.rapport.server.system.StorageFullException.isDiskFull(e)) {
+            return new org.rapport.server.system.StorageFullException(e);
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ServiceUnavailableException u) {
                 return u;

@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Another connection, outside the pool, holds the lock past the (here 1 s) busy timeout.
  */
 @SqliteSpringTest
-@TestPropertySource(properties = "rapport.db.busy-timeout=1s")
+@TestPropertySource(properties = {"rapport.db.busy-timeout=1s", "rapport.disk.min-free=1000000TB"})
 class SqliteWriteLockIntegrationTest extends ApiIntegrationContract {
 
     @Autowired
