@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("rapport.contacts.uploads")
 public record UploadProperties(
         @DefaultValue("2") int workers,
-        @DefaultValue("50") int queue,
+        @DefaultValue("200") int queue,
         @DefaultValue("3") int perMember,
         @DefaultValue("30s") Duration retryAfter) {
 

@@ -15,7 +15,7 @@ import java.util.Map;
  *   <li>{@code journal_mode=WAL}: readers never wait for the writer;</li>
  *   <li>{@code synchronous=FULL}: every commit is fsynced before it is acknowledged;</li>
  *   <li>{@code foreign_keys=true}: cascades and references are enforced;</li>
- *   <li>{@code busy_timeout} ({@code rapport.db.busy-timeout}, 5 s): how long a writer waits for
+ *   <li>{@code busy_timeout} ({@code rapport.db.busy-timeout}, 10 s): how long a writer waits for
  *       another before its write is refused with 503;</li>
  *   <li>{@code transaction_mode=DEFERRED}, always, whatever the URL says: {@code BEGIN} takes no
  *       lock and so cannot fail. Read-write transactions take the write lock as their first
@@ -34,7 +34,7 @@ public record Database(Vendor vendor, String url) {
             "journal_mode", "WAL",
             "synchronous", "FULL",
             "foreign_keys", "true",
-            "busy_timeout", "5000");
+            "busy_timeout", "10000");
 
     public Database {
         if (url == null || url.isBlank()) {
@@ -49,7 +49,7 @@ public record Database(Vendor vendor, String url) {
 
     /**
      * As {@link #resolve(String, Path)}, with SQLite's busy timeout set to {@code busyTimeout}
-     * unless the URL gives one ({@code null}: the URL's, or 5 s).
+     * unless the URL gives one ({@code null}: the URL's, or 10 s).
      */
     public static Database resolve(String configuredUrl, Path dataDir, java.time.Duration busyTimeout) {
         if (configuredUrl == null || configuredUrl.isBlank()) {
@@ -106,7 +106,7 @@ public record Database(Vendor vendor, String url) {
         return new Database(Vendor.SQLITE, sb.toString());
     }
 
-    /** SQLite's busy timeout as the URL sets it (5 s when absent); zero on PostgreSQL. */
+    /** SQLite's busy timeout as the URL sets it (10 s when absent); zero on PostgreSQL. */
     public java.time.Duration sqliteBusyTimeout() {
         if (!isSqlite()) {
             return java.time.Duration.ZERO;
@@ -116,7 +116,7 @@ public record Database(Vendor vendor, String url) {
                 return java.time.Duration.ofMillis(Long.parseLong(pair.substring("busy_timeout=".length())));
             }
         }
-        return java.time.Duration.ofMillis(5000);
+        return java.time.Duration.ofMillis(10_000);
     }
 
     public boolean isSqlite() {

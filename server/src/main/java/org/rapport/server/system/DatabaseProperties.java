@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("rapport.db")
 public record DatabaseProperties(
         Integer poolSize,
-        @DefaultValue("5s") Duration busyTimeout,
+        @DefaultValue("10s") Duration busyTimeout,
         Duration connectionTimeout) {
 
     public DatabaseProperties {
