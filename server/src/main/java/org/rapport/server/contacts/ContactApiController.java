@@ -72,12 +72,7 @@ class ContactApiController {
         if (file == null || file.isEmpty()) {
             throw new ValidationException("file", "Choose a file to upload: none was sent, or it is empty.");
         }
-        long id;
-        try {
-            id = contacts.startImport(me.memberId(), file.getOriginalFilename(), file.getBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        long id = contacts.startImport(me.memberId(), file.getOriginalFilename(), file::transferTo);
         return ResponseEntity.accepted().location(URI.create("/api/v1/contacts/imports/" + id))
                 .body(json(contacts.view(me.memberId(), id)));
     }

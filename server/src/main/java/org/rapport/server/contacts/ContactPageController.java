@@ -55,9 +55,10 @@ class ContactPageController {
         }
         long id;
         try {
-            id = contacts.startImport(me.memberId(), file.getOriginalFilename(), file.getBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            id = contacts.startImport(me.memberId(), file.getOriginalFilename(), file::transferTo);
+        } catch (org.rapport.server.system.RateLimitException | org.rapport.server.system.ServiceUnavailableException e) {
+            redirect.addFlashAttribute("flash", e.getMessage());
+            return "redirect:/contacts";
         }
         // Not a flash: the page says "being read" only while this import still is (see contacts.jte).
         redirect.addFlashAttribute("uploaded", id);

@@ -62,6 +62,26 @@ public class ContactRepository {
                 .param("m", matched).param("rep", report).param("now", now.toEpochMilli()).param("id", id).update() == 1;
     }
 
+    /** An import still processing: whose, and the file name it was uploaded under. */
+    record Processing(long id, long memberId, String fileName) {
+    }
+
+    /** How many of the member's imports are waiting or running. */
+    long processingImports(long member) {
+        return jdbc.sql("SELECT count(*) FROM contact_imports WHERE member_id = :m AND status = 'PROCESSING'")
+                .param("m", member).query(Long.class).single();
+    }
+
+    Optional<Processing> processingImport(long id) {
+        return jdbc.sql("SELECT id, member_id, file_name FROM contact_imports WHERE id = :id AND status = 'PROCESSING'")
+                .param("id", id)
+                .query((rs, n) -> new Processing(rs.getLong(1), rs.getLong(2), rs.getString(3))).optional();
+    }
+
+    List<Long> processingImportIds() {
+        return jdbc.sql("SELECT id FROM contact_imports WHERE status = 'PROCESSING' ORDER BY id").query(Long.class).list();
+    }
+
     /** Marks as failed the imports still processing that began before {@code before}; how many. */
     int abandonImports(Instant before, String report, Instant now) {
         return jdbc.sql("""

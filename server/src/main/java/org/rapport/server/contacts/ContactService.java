@@ -1,5 +1,10 @@
 package org.rapport.server.contacts;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,8 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 
@@ -27,7 +34,10 @@ import org.rapport.server.network.NetworkService;
 import org.rapport.server.notification.NotificationKind;
 import org.rapport.server.notification.NotificationService;
 import org.rapport.server.privacy.BlockService;
+import org.rapport.server.system.BackgroundRetry;
 import org.rapport.server.system.ConflictException;
+import org.rapport.server.system.RateLimitException;
+import org.rapport.server.system.ServiceUnavailableException;
 import org.rapport.server.system.Database;
 import org.rapport.server.system.Cursor;
 import org.rapport.server.system.NotFoundException;
@@ -99,17 +109,15 @@ public class ContactService {
     private final JsonMapper json;
     private final Database database;
     private final Map<Long, ImportProgress> running = new ConcurrentHashMap<>();
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "contact-import");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ThreadPoolExecutor executor;
+    private final UploadProperties uploads;
+    private final Path spool;
 
     public ContactService(ContactRepository contacts, ContactKeys keys, MemberRepository members, NetworkService network,
                           BlockService blocks, InvitationService invitationService, InvitationRepository invitations,
                           NotificationService notifications, ObjectProvider<JavaMailSender> mail,
                           TransactionTemplate tx, Clock clock, RapportProperties properties, JsonMapper json,
-                          Database database) {
+                          Database database, UploadProperties uploads) {
         this.contacts = contacts;
         this.keys = keys;
         this.members = members;
@@ -124,16 +132,183 @@ public class ContactService {
         this.properties = properties;
         this.json = json;
         this.database = database;
+        this.uploads = uploads;
+        this.spool = properties.dataDir().resolve("uploads");
+        this.executor = new ThreadPoolExecutor(uploads.workers(), uploads.workers(), 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(uploads.queue()), r -> {
+                    Thread t = new Thread(r, "contact-import");
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     // ------------------------------------------------------------------------------------------
     // Imports
 
+    /** Where an accepted upload is: written to a file of the spool by {@link #startImport}. */
+    @FunctionalInterface
+    public interface UploadSource {
+        void writeTo(Path target) throws IOException;
+    }
+
     /** Starts importing {@code bytes} in the background; the import's id says where to follow it. */
     public long startImport(long me, String fileName, byte[] bytes) {
-        long id = begin(me, fileName, bytes);
-        executor.execute(() -> process(me, id, fileName, bytes));
+        if (bytes == null || bytes.length == 0) {
+            throw new ValidationException("file", "Choose a file to upload: it is empty.");
+        }
+        return startImport(me, fileName, target -> Files.write(target, bytes));
+    }
+
+    /**
+     * Accepts an upload for a background import (issue 14): refused with 429 when the member
+     * already has {@code per-member} uploads waiting or running, with 503 when the queue is full;
+     * otherwise the file is written to the spool directory (not held in memory) and queued. A
+     * queued upload survives a stop: it is resumed at the next start.
+     */
+    public long startImport(long me, String fileName, UploadSource source) {
+        if (executor.getQueue().remainingCapacity() == 0) {
+            throw queueFull(null);
+        }
+        String shown = shownName(fileName);
+        // Counted and created in one transaction: on SQLite, which runs one writer at a time, two
+        // uploads at once cannot both pass the limit.
+        long id = tx.execute(status -> {
+            long queued = contacts.processingImports(me);
+            if (queued >= uploads.perMember()) {
+                throw new RateLimitException("uploads-queued", String.format(Locale.ENGLISH,
+                        "You already have %d uploads being read. Wait until one is done, then send the next.", queued),
+                        uploads.retryAfter());
+            }
+            return contacts.createImport(me, shown, clock.instant());
+        });
+        Path file = spoolFile(id);
+        try {
+            Files.createDirectories(spool);
+            Path partial = spool.resolve(id + ".part");
+            source.writeTo(partial);
+            if (Files.size(partial) == 0) {
+                Files.deleteIfExists(partial);
+                failRecorded(id, "The file was empty; nothing was kept.");
+                throw new ValidationException("file", "Choose a file to upload: it is empty.");
+            }
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            deleteQuietly(spool.resolve(id + ".part"));
+            failRecorded(id, "The server could not store the file; nothing was kept. Try again later.");
+            throw new UncheckedIOException("cannot spool upload " + id, e);
+        }
+        String name = fileName;
+        try {
+            executor.execute(() -> processSpooled(me, id, name, file));
+        } catch (RejectedExecutionException e) {
+            deleteQuietly(file);
+            failRecorded(id, "The server was too busy to read this file; nothing was kept. Upload it again.");
+            throw queueFull(e);
+        }
         return id;
+    }
+
+    private ServiceUnavailableException queueFull(Throwable cause) {
+        return new ServiceUnavailableException("uploads-busy", "Busy",
+                "The server is reading many uploads just now and cannot take another; nothing was changed. "
+                        + "Please try again in a little while.", uploads.retryAfter(), cause);
+    }
+
+    private Path spoolFile(long importId) {
+        return spool.resolve(importId + ".upload");
+    }
+
+    /** Reads a spooled upload; the file goes once the import's outcome is recorded, not before. */
+    private void processSpooled(long me, long importId, String fileName, Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            log.warn("Cannot read spooled upload {}: {}", file, e.toString());
+            if (failRecorded(importId, "The server lost the uploaded file; nothing was kept. Upload it again.")) {
+                deleteQuietly(file);
+            }
+            return;
+        }
+        if (process(me, importId, fileName, bytes)) {
+            deleteQuietly(file);
+        }
+    }
+
+    /**
+     * At start-up, every spooled upload whose import is still processing is queued again; on
+     * SQLite, where this server alone runs imports, any other import still processing is marked
+     * failed with a reason the member sees (its file is gone).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void resumeSpooledImports() {
+        Set<Long> resumed = new HashSet<>();
+        if (Files.isDirectory(spool)) {
+            try (var files = Files.list(spool)) {
+                for (Path f : files.sorted().toList()) {
+                    String n = f.getFileName().toString();
+                    if (n.endsWith(".part")) {
+                        deleteQuietly(f);
+                        continue;
+                    }
+                    if (!n.endsWith(".upload")) {
+                        continue;
+                    }
+                    long id;
+                    try {
+                        id = Long.parseLong(n.substring(0, n.length() - ".upload".length()));
+                    } catch (NumberFormatException e) {
+                        continue;
+                    }
+                    var row = BackgroundRetry.call("Finding a spooled import", () -> contacts.processingImport(id));
+                    if (row.isEmpty()) {
+                        deleteQuietly(f);
+                        continue;
+                    }
+                    long member = row.get().memberId();
+                    String fileName = row.get().fileName();
+                    if (executor.getQueue().offer(() -> processSpooled(member, id, fileName, f))) {
+                        resumed.add(id);
+                    }
+                }
+            } catch (IOException e) {
+                log.warn("Cannot list the upload spool {}: {}", spool, e.toString());
+            }
+            executor.prestartAllCoreThreads();
+            if (!resumed.isEmpty()) {
+                log.info("Resumed {} contact import(s) queued before the last stop", resumed.size());
+            }
+        }
+        if (database.isSqlite()) {
+            for (long id : BackgroundRetry.call("Listing interrupted imports", contacts::processingImportIds)) {
+                if (!resumed.contains(id)) {
+                    failRecorded(id, "The server stopped while this import ran; nothing of it was kept. Upload the file again.");
+                }
+            }
+        }
+    }
+
+    /** Records a failure, waiting out a busy database; whether it was recorded. */
+    private boolean failRecorded(long importId, String reason) {
+        try {
+            BackgroundRetry.call("Recording a failed import", () -> {
+                fail(importId, reason);
+                return null;
+            });
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Could not record the failure of contact import {} (it stays processing until the next start): {}",
+                    importId, e.toString());
+            return false;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Cannot delete {}: {}", file, e.toString());
+        }
     }
 
     /** Imports {@code bytes} now, on the caller's thread (the CLI and tests). */
@@ -147,15 +322,17 @@ public class ContactService {
         if (bytes == null || bytes.length == 0) {
             throw new ValidationException("file", "Choose a file to upload: it is empty.");
         }
-        String name = fileName == null || fileName.isBlank() ? "contacts" : fileName.strip();
-        if (name.length() > 200) {
-            name = name.substring(0, 200);
-        }
-        String shown = name;
+        String shown = shownName(fileName);
         return tx.execute(status -> contacts.createImport(me, shown, clock.instant()));
     }
 
-    private void process(long me, long importId, String fileName, byte[] bytes) {
+    private static String shownName(String fileName) {
+        String name = fileName == null || fileName.isBlank() ? "contacts" : fileName.strip();
+        return name.length() > 200 ? name.substring(0, 200) : name;
+    }
+
+    /** Reads, matches and stores one import; whether its outcome (done or failed) was recorded. */
+    private boolean process(long me, long importId, String fileName, byte[] bytes) {
         running.put(importId, new ImportProgress("reading", 0, 0));
         try {
             ContactFileReader.Result read = ContactFileReader.read(fileName, bytes,
@@ -225,25 +402,33 @@ public class ContactService {
             report.put("skippedNotListed", Math.max(0, read.skipped().size() - REPORT_LINES));
             String reportJson = json.writeValueAsString(report);
             long matched = matchedMembers.size();
-            boolean finished = tx.execute(status -> {
+            boolean finished = BackgroundRetry.call("Storing contact import " + importId, () -> tx.execute(status -> {
                 if (!contacts.finishImport(importId, "DONE", read.format().name(), rows, rowsToStore.size(),
                         read.skipped().size(), matched, reportJson, clock.instant())) {
                     return false; // given up on meanwhile (see abandonStaleImports): keep nothing
                 }
                 contacts.insertContacts(me, importId, rowsToStore, now);
                 return true;
-            });
+            }));
             if (!finished) {
                 log.warn("Contact import {} of member {} was given up on before it finished; nothing was kept", importId, me);
-                return;
+                return true;
             }
             log.info("Contact import {} of member {}: {} rows, {} stored, {} skipped, {} matched", importId, me, rows,
                     rowsToStore.size(), read.skipped().size(), matched);
+            return true;
         } catch (ContactFileException e) {
-            fail(importId, e.messageFor("file"));
+            return failRecorded(importId, e.messageFor("file"));
         } catch (RuntimeException e) {
+            if (BackgroundRetry.isTransient(e)) {
+                // The database stayed busy or away through every retry: keep the file, the
+                // import resumes at the next start.
+                log.warn("Contact import {} could not be stored now; it resumes at the next start: {}", importId,
+                        e.toString());
+                return false;
+            }
             log.warn("Contact import {} failed", importId, e);
-            fail(importId, "The import failed on the server; nothing was kept. Try again, or report it.");
+            return failRecorded(importId, "The import failed on the server; nothing was kept. Try again, or report it.");
         } finally {
             running.remove(importId);
         }
@@ -474,12 +659,6 @@ public class ContactService {
      * PostgreSQL another node may be running it, so only those older than
      * {@code rapport.contacts.abandon-after} are, checked every few minutes on every database.
      */
-    @EventListener(ApplicationReadyEvent.class)
-    public void abandonOrphanedImports() {
-        if (database.isSqlite()) {
-            abandonImports(clock.instant().plusMillis(1));
-        }
-    }
 
     public int abandonStaleImports() {
         return abandonImports(clock.instant().minus(properties.contacts().abandonAfter()));
@@ -488,7 +667,8 @@ public class ContactService {
     private int abandonImports(Instant before) {
         String report = json.writeValueAsString(Map.of("error",
                 "The server stopped while this import ran; nothing of it was kept. Upload the file again."));
-        int n = tx.execute(status -> contacts.abandonImports(before, report, clock.instant()));
+        int n = org.rapport.server.system.BackgroundRetry.call("Marking interrupted imports failed",
+                () -> tx.execute(status -> contacts.abandonImports(before, report, clock.instant())));
         if (n > 0) {
             log.warn("Marked {} contact import(s) interrupted by a server stop as failed", n);
         }
@@ -497,15 +677,25 @@ public class ContactService {
 
     /** Forgets contacts who never became members, once their time is up (E6). */
     public int deleteExpired() {
-        int n = tx.execute(status -> contacts.deleteExpired(clock.instant()));
+        int n = org.rapport.server.system.BackgroundRetry.call("Deleting expired contacts",
+                () -> tx.execute(status -> contacts.deleteExpired(clock.instant())));
         if (n > 0) {
             log.info("Deleted {} expired contacts", n);
         }
         return n;
     }
 
+    /**
+     * Stops the workers. Uploads still queued keep their spooled file and their "processing"
+     * row, and are resumed at the next start; the one being read is abandoned mid-way (its
+     * contacts are stored in one transaction, so nothing or all of it is kept) and read again.
+     */
     @PreDestroy
-    void stop() {
-        executor.shutdownNow();
+    void stop() throws InterruptedException {
+        int queued = executor.shutdownNow().size();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+        if (queued > 0) {
+            log.info("{} queued contact upload(s) stay spooled in {} and resume at the next start", queued, spool);
+        }
     }
 }

@@ -557,7 +557,8 @@ public class GroupService {
     /** Removes posts that waited for approval longer than {@link #PENDING_POST_LIFETIME}; how many. */
     public int purgePendingPosts() {
         Instant cutoff = clock.instant().minus(PENDING_POST_LIFETIME);
-        Integer removed = tx.execute(status -> discussions.purgePendingBefore(cutoff));
+        Integer removed = org.rapport.server.system.BackgroundRetry.call("Purging stale pending group posts",
+                () -> tx.execute(status -> discussions.purgePendingBefore(cutoff)));
         if (removed != null && removed > 0) {
             log.info("removed {} group posts that waited for approval more than 14 days", removed);
         }

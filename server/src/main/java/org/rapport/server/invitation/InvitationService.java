@@ -550,7 +550,8 @@ public class InvitationService {
 
     /** Marks invitations past their six months as expired (A5). Reads never depend on it having run. */
     public int expireDue() {
-        int n = tx.execute(status -> invitations.expireDue(clock.instant()));
+        int n = org.rapport.server.system.BackgroundRetry.call("Expiring invitations",
+                () -> tx.execute(status -> invitations.expireDue(clock.instant())));
         if (n > 0) {
             log.info("Expired {} invitations", n);
         }

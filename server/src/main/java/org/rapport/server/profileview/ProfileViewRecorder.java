@@ -43,6 +43,8 @@ public class ProfileViewRecorder {
     private final Counter recorded;
     private final Counter dropped;
     private final ReentrantLock writing = new ReentrantLock();
+    /** The batch being written; kept when a write fails. Guarded by {@link #writing}. */
+    private final List<ProfileViewRepository.View> pending = new ArrayList<>(BATCH);
     private final Thread writer;
     private volatile boolean running = true;
 
@@ -72,14 +74,20 @@ public class ProfileViewRecorder {
         }
     }
 
-    /** Writes every queued view now (used on shutdown and by tests that read views back). */
+    /**
+     * Writes every queued view now (used on shutdown and by tests that read views back). A batch
+     * the database refused (busy, unreachable) is kept and written first next time, not dropped.
+     */
     public void flush() {
         writing.lock();
         try {
-            List<ProfileViewRepository.View> batch = new ArrayList<>(BATCH);
-            while (queue.drainTo(batch, BATCH) > 0) {
-                write(batch);
-                batch.clear();
+            if (pending.isEmpty()) {
+                queue.drainTo(pending, BATCH);
+            }
+            while (!pending.isEmpty()) {
+                write(pending);
+                pending.clear();
+                queue.drainTo(pending, BATCH);
             }
         } finally {
             writing.unlock();
@@ -96,7 +104,7 @@ public class ProfileViewRecorder {
             try {
                 flush();
             } catch (RuntimeException e) {
-                log.warn("Could not store a batch of profile views: {}", e.getMessage());
+                log.warn("Could not store a batch of profile views, keeping it for the next try: {}", e.getMessage());
             }
         }
     }
@@ -111,7 +119,11 @@ public class ProfileViewRecorder {
         writer.interrupt();
         writer.join(5_000);
         try {
-            flush();
+            org.rapport.server.system.BackgroundRetry.call("Storing the last profile views", 4,
+                    java.time.Duration.ofMillis(500), () -> {
+                        flush();
+                        return null;
+                    });
         } catch (RuntimeException e) {
             log.warn("Could not store the last profile views on shutdown: {}", e.getMessage());
         }

@@ -7,34 +7,39 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The data source and migrations. One set of Flyway migrations serves both databases; the two
  * DDL differences are placeholders filled in here (see {@code V1__members_invitations_connections.sql}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RapportProperties.class)
+@EnableConfigurationProperties({RapportProperties.class, DatabaseProperties.class})
 class DatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
     @Bean
-    Database database(Environment env, RapportProperties properties) {
-        Database database = Database.resolve(env.getProperty("spring.datasource.url"), properties.dataDir());
+    Database database(Environment env, RapportProperties properties, DatabaseProperties db) {
+        Database database = Database.resolve(env.getProperty("spring.datasource.url"), properties.dataDir(),
+                db.busyTimeout());
         log.info("Database: {} ({})", database.displayUrl(), database.vendor());
         return database;
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(Database database, Environment env) {
+    DataSource dataSource(Database database, Environment env, DatabaseProperties db) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("rapport");
         config.setJdbcUrl(database.url());
@@ -44,10 +49,33 @@ class DatabaseConfiguration {
             config.setPassword(env.getProperty("spring.datasource.password", ""));
         }
         // SQLite has one writer at a time; more connections only help concurrent readers.
-        config.setMaximumPoolSize(env.getProperty("rapport.db.pool-size", Integer.class,
-                database.isSqlite() ? 8 : 16));
-        config.setConnectionTimeout(30_000);
+        config.setMaximumPoolSize(db.poolSize(database));
+        config.setConnectionTimeout(db.connectionTimeout(database).toMillis());
+        // Validating an idle connection must fit in the same budget (Hikari: at least 250 ms).
+        config.setValidationTimeout(Math.max(250, Math.min(1000, db.connectionTimeout(database).toMillis() / 2)));
+        if (!database.isSqlite()) {
+            // An unreachable server: give up connecting after 2 s (the driver's default is 10 s),
+            // unless the URL says otherwise.
+            String lower = database.url().toLowerCase(java.util.Locale.ROOT);
+            if (!lower.contains("connecttimeout=")) {
+                config.addDataSourceProperty("connectTimeout", "2");
+            }
+        }
         return new HikariDataSource(config);
+    }
+
+    /**
+     * Transactions: on SQLite, {@link SqliteTransactionManager} (the write lock taken inside the
+     * transaction, a timed-out wait refused with 503, a failed commit's connection evicted); on
+     * PostgreSQL, Spring's {@code JdbcTransactionManager}.
+     */
+    @Bean
+    PlatformTransactionManager transactionManager(DataSource dataSource, Database database,
+                                                  ObjectProvider<MeterRegistry> meters) {
+        if (database.isSqlite()) {
+            return new SqliteTransactionManager(dataSource, database.sqliteBusyTimeout(), meters.getIfAvailable());
+        }
+        return new JdbcTransactionManager(dataSource);
     }
 
     /** The template behind JdbcClient, with SQLite's errors translated like PostgreSQL's. */

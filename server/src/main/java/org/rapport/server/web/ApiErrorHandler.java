@@ -70,6 +70,11 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        org.rapport.server.system.ServiceUnavailableException unavailable = Unavailable.of(e);
+        if (unavailable != null) {
+            log.warn("Answered 503 to {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return rapport(unavailable, request);
+        }
         log.error("Unexpected error serving {} {}", request.getMethod(), request.getRequestURI(), e);
         ProblemDetail p = Problems.of(500, "internal", "Something went wrong",
                 "The server could not complete this request. It has been logged; please try again.");

@@ -66,6 +66,24 @@ public class PageContexts {
                 flash, messages, moderates);
     }
 
+    /** A context that reads nothing from the database: for error pages while it is away. */
+    public PageContext withoutDatabase(HttpServletRequest request) {
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        return new PageContext(null, 0, 0,
+                csrf == null ? "_csrf" : csrf.getParameterName(),
+                csrf == null ? "" : csrf.getToken(),
+                request.getRequestURI(), null, 0, false);
+    }
+
+    /** {@link #of(HttpServletRequest)}, or {@link #withoutDatabase} when the database cannot be read. */
+    public PageContext ofOrWithoutDatabase(HttpServletRequest request) {
+        try {
+            return of(request);
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+            return withoutDatabase(request);
+        }
+    }
+
     static MemberPrincipal currentPrincipal() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || auth instanceof AnonymousAuthenticationToken) {

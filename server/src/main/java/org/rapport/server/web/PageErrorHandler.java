@@ -35,8 +35,11 @@ class PageErrorHandler {
     ModelAndView rapport(RapportException e, HttpServletRequest request, HttpServletResponse response) {
         if (e instanceof RateLimitException r) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(r.retryAfterSeconds()));
+        } else if (e instanceof org.rapport.server.system.ServiceUnavailableException u) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(u.retryAfterSeconds()));
         }
-        return ErrorPages.page(contexts.of(request), e.status(), e.title(), e.detail());
+        return ErrorPages.page(e.status() == 503 ? contexts.withoutDatabase(request) : contexts.ofOrWithoutDatabase(request),
+                e.status(), e.title(), e.detail());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -46,7 +49,12 @@ class PageErrorHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ModelAndView unexpected(Exception e, HttpServletRequest request) throws Exception {
+    ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        org.rapport.server.system.ServiceUnavailableException unavailable = Unavailable.of(e);
+        if (unavailable != null) {
+            log.warn("Answered 503 to page {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return rapport(unavailable, request, response);
+        }
         if (e instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException
                 || e instanceof org.springframework.web.ErrorResponse
                 || e instanceof org.springframework.security.access.AccessDeniedException
@@ -54,7 +62,7 @@ class PageErrorHandler {
             throw e;
         }
         log.error("Unexpected error serving page {} {}", request.getMethod(), request.getRequestURI(), e);
-        return ErrorPages.page(contexts.of(request), 500, "Something went wrong",
+        return ErrorPages.page(contexts.ofOrWithoutDatabase(request), 500, "Something went wrong",
                 "We could not show this page. The problem has been logged; please try again in a moment.");
     }
 }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.rapport.server.system.RapportException;
 import org.rapport.server.system.RateLimitException;
+import org.rapport.server.system.ServiceUnavailableException;
 import org.rapport.server.system.ValidationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -58,6 +59,8 @@ public final class Problems {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (e instanceof RateLimitException r) {
             builder.header(HttpHeaders.RETRY_AFTER, Long.toString(r.retryAfterSeconds()));
+        } else if (e instanceof ServiceUnavailableException u) {
+            builder.header(HttpHeaders.RETRY_AFTER, Long.toString(u.retryAfterSeconds()));
         }
         return builder.body(of(e));
     }

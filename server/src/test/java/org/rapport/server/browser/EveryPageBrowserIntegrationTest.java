@@ -135,6 +135,13 @@ class EveryPageBrowserIntegrationTest extends IntegrationContract {
                 new Visit("following", "/members/" + me + "/following", Viewer.ME),
                 new Visit("feed", "/feed", Viewer.ME),
                 new Visit("post", "/posts/" + f.post(), Viewer.ME),
+                new Visit("report", "/report?subjectType=MEMBER&subjectId=" + f.stranger().id(), Viewer.ME),
+                new Visit("my-reports", "/me/reports", Viewer.ME),
+                new Visit("admin", "/admin", Viewer.ME),
+                new Visit("admin-members", "/admin/members?q=Oona", Viewer.ME),
+                new Visit("admin-reports", "/admin/reports", Viewer.ME),
+                new Visit("admin-settings", "/admin/settings", Viewer.ME),
+                new Visit("admin-audit-log", "/admin/audit-log", Viewer.ME),
                 new Visit("not-found", "/members/999999999", Viewer.ME));
     }
 
@@ -179,6 +186,8 @@ class EveryPageBrowserIntegrationTest extends IntegrationContract {
     /** The member and the network around them that the pages show, with something on every page. */
     private Fixture network() {
         Member me = members.create("Paige", "Phone");
+        // An administrator, so that the administration pages are visited too.
+        jdbc.sql("UPDATE members SET role = 'ADMIN' WHERE id = :m").param("m", me.id()).update();
         profiles.update(me.id(), new ProfileChanges(null, null, "Product engineer who writes long headlines about many things",
                 "London, United Kingdom", "Software", "I build things.", List.of(new Position("Northwind Software", "Engineer", 2019, null)),
                 List.of(new Education("University of Leeds", "BSc", 2012, 2015)), null, null, null));

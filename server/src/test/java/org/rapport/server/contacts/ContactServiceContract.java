@@ -101,7 +101,7 @@ abstract class ContactServiceContract extends IntegrationContract {
         // What a killed server leaves: the import's row, still processing, and none of its contacts.
         long orphan = contactRows.createImport(me.id(), "book.csv", clock.instant());
 
-        contacts.abandonOrphanedImports(); // what start-up does
+        contacts.resumeSpooledImports(); // what start-up does
         String afterStartUp = contacts.view(me.id(), orphan).row().status();
         assertThat(afterStartUp).as("SQLite has one server: an import still processing at start-up is an orphan; "
                 + "on PostgreSQL another node may be running it").isEqualTo(database.isSqlite() ? "FAILED" : "PROCESSING");
