@@ -116,6 +116,7 @@ public class PeopleSearchService {
 
     /** One page of the members matching {@code query} as {@code viewer} may find them, with facets. */
     public Results search(long viewer, PeopleQuery query, PageRequest page) {
+        query.requireSomethingToFind(); // never "everyone", whoever builds the query
         int offset = offset(page.cursor(), "people");
         ConnectionGraph graph = graphIndex.graph();
         int me = GraphIndex.vertex(viewer);
