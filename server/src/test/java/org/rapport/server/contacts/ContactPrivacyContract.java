@@ -98,4 +98,44 @@ abstract class ContactPrivacyContract extends IntegrationContract {
         assertThat(contacts.importNow(uploader.id(), "more.txt", lines(List.of(another.email()))).row().matched())
                 .isEqualTo(1);
     }
+
+    @Autowired
+    ExportService exports;
+    @Autowired
+    org.rapport.server.member.ProfileService profiles;
+
+    @Test
+    void connectionsCsvNeutralisesEveryCellASpreadsheetWouldRun() throws Exception {
+        Member me = members.create("Exporter");
+        Member evil = members.create("=HYPERLINK(\"http://evil.example\",\"click\")", "+SUM(1,2)");
+        profiles.update(evil.id(), new org.rapport.server.member.ProfileChanges(null, null, null, null, null, null,
+                List.of(new org.rapport.server.member.Position("-2+3 Corp", "@Chief", 2020, null)),
+                null, null, null, null));
+        Member tabbed = members.create("\tTab", "\rReturn");
+        connect(me, evil);
+        connect(me, tabbed);
+
+        String csv = exports.connectionsCsv(me.id());
+        String body = csv.substring(csv.indexOf("First Name"));
+        var records = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(body)).getRecords();
+
+        assertThat(records).hasSize(2);
+        for (var r : records) {
+            for (String cell : r.values()) {
+                assertThat(cell).as("cell %s", cell).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-")
+                        .doesNotStartWith("@").doesNotStartWith("\t").doesNotStartWith("\r");
+            }
+        }
+        var byFirst = new java.util.HashMap<String, org.apache.commons.csv.CSVRecord>();
+        records.forEach(r -> byFirst.put(r.get("First Name"), r));
+        var e = byFirst.get("'=HYPERLINK(\"http://evil.example\",\"click\")");
+        assertThat(e).as("the name kept, as text").isNotNull();
+        assertThat(e.get("Last Name")).isEqualTo("'+SUM(1,2)");
+        assertThat(e.get("Company")).isEqualTo("'-2+3 Corp");
+        assertThat(e.get("Position")).isEqualTo("'@Chief");
+        var t = byFirst.get("'\tTab");
+        assertThat(t).isNotNull();
+        assertThat(t.get("Last Name")).isEqualTo("'\rReturn");
+    }
 }
