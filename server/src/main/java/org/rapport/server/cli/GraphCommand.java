@@ -137,7 +137,7 @@ final class GraphCommand {
         @Override
         public Integer call() {
             return graph.query(ctx -> {
-                long[] ids = ctx.getBean(NetworkService.class).mutualIds(resolve(ctx, a), resolve(ctx, b));
+                long[] ids = ctx.getBean(NetworkService.class).allMutualIds(resolve(ctx, a), resolve(ctx, b));
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("count", ids.length);
                 out.put("members", members(ctx, ids));
@@ -163,7 +163,7 @@ final class GraphCommand {
                 long ib = resolve(ctx, b);
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("degree", network.degree(ia, ib));
-                out.put("path", members(ctx, network.path(ia, ib)));
+                out.put("path", members(ctx, network.fullPath(ia, ib)));
                 return out;
             });
         }

@@ -61,7 +61,10 @@ public class ConnectionRepository {
 
     /**
      * One page of {@code owner}'s connections in the given order and filters. With
-     * {@code sharedWith} set, only connections that member shares with the owner are listed.
+     * {@code sharedWith} set, only connections that member shares with the owner are listed, and of
+     * those only the ones who do not keep their own list to themselves: the owner hides theirs, so
+     * the pair is visible to that member only through the other end (ARCHITECTURE.md, "Who sees
+     * which connection").
      */
     public Slice page(long owner, ConnectionSort sort, ConnectionFilter filter, Long sharedWith, PageRequest page) {
         StringBuilder sql = new StringBuilder("""
@@ -152,6 +155,7 @@ public class ConnectionRepository {
                      AND EXISTS (SELECT 1 FROM connections s
                                  WHERE (s.member_lo = :shared AND s.member_hi = m.id)
                                     OR (s.member_hi = :shared AND s.member_lo = m.id))
+                       AND m.connections_visibility <> 'ONLY_ME'
                     """);
             params.put("shared", sharedWith);
         }

@@ -125,9 +125,10 @@ public class ConnectionService {
     }
 
     /**
-     * The connections the viewer shares with another member (C2), ordered by name. Shared
-     * connections are people the viewer already knows, so they are listed whatever the other
-     * member's setting (as LinkedIn does).
+     * The connections the viewer shares with another member (C2), ordered by name: only those whose
+     * connection to the other member the viewer may see ({@link NetworkService#mutualIds}), so a
+     * member who hides their list is listed only where the other member's list is visible. The
+     * total counts the same members.
      */
     public Page<MemberCard> mutual(long viewer, long other, PageRequest page) {
         if (!members.exists(other)) {

@@ -137,12 +137,15 @@ public class ContactRepository {
                 });
     }
 
-    /** Member ids by their (normalised) e-mail address, for the given addresses. */
+    /**
+     * Member ids by their (normalised) e-mail address, for the given addresses: only members who let
+     * people who have their address find them (E6), so a refusal is never a reverse look-up.
+     */
     Map<String, Long> membersByEmail(Collection<String> emails) {
         Map<String, Long> out = new HashMap<>();
         List<String> all = new ArrayList<>(emails);
         for (int i = 0; i < all.size(); i += 500) {
-            jdbc.sql("SELECT email, id FROM members WHERE email IN (:e)").param("e", all.subList(i, Math.min(all.size(), i + 500)))
+            jdbc.sql("SELECT email, id FROM members WHERE email IN (:e) AND suggest_to_contacts = TRUE").param("e", all.subList(i, Math.min(all.size(), i + 500)))
                     .query((java.sql.ResultSet rs) -> {
                         out.put(rs.getString(1), rs.getLong(2));
                     });
@@ -219,6 +222,20 @@ public class ContactRepository {
                         WHERE c.member_id = :o AND m.suggest_to_contacts = TRUE
                         LIMIT :limit""")
                 .param("o", owner).param("limit", limit).query(Long.class).list();
+    }
+
+    /** How many members the uploader's imports created since {@code since} matched. */
+    long matchedSince(long member, Instant since) {
+        return jdbc.sql("SELECT coalesce(sum(matched), 0) FROM contact_imports WHERE member_id = :m AND created_at >= :t")
+                .param("m", member).param("t", since.toEpochMilli()).query(Long.class).single();
+    }
+
+    /** Contacts that found {@code member} by their address stop naming them and expire at {@code expiresAt}. */
+    int unmatchByAddress(long member, Instant expiresAt) {
+        return jdbc.sql("""
+                        UPDATE contacts SET matched_member_id = NULL, expires_at = :x
+                        WHERE matched_member_id = :m AND email_hash IS NOT NULL""")
+                .param("m", member).param("x", expiresAt.toEpochMilli()).update();
     }
 
     /** A new member's address reaches the contacts waiting for it: they become matched and stop expiring. */

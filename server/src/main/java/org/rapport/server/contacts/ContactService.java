@@ -108,6 +108,7 @@ public class ContactService {
     private final RapportProperties properties;
     private final JsonMapper json;
     private final Database database;
+    private final org.rapport.server.privacy.PrivacyProperties privacyLimits;
     private final Map<Long, ImportProgress> running = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor executor;
     private final UploadProperties uploads;
@@ -117,7 +118,9 @@ public class ContactService {
                           BlockService blocks, InvitationService invitationService, InvitationRepository invitations,
                           NotificationService notifications, ObjectProvider<JavaMailSender> mail,
                           TransactionTemplate tx, Clock clock, RapportProperties properties, JsonMapper json,
-                          Database database, UploadProperties uploads) {
+                          Database database, UploadProperties uploads,
+                          org.rapport.server.privacy.PrivacyProperties privacyLimits) {
+        this.privacyLimits = privacyLimits;
         this.contacts = contacts;
         this.keys = keys;
         this.members = members;
@@ -344,13 +347,19 @@ public class ContactService {
                         read.contacts().size(), properties.contacts().maxRows()));
             }
             running.put(importId, new ImportProgress("matching", 0, read.contacts().size()));
+            Instant now = clock.instant();
             Map<String, Long> byEmail = contacts.membersByEmail(emails(read));
             Map<String, Long> byHandle = membersByHandle(read);
             Set<String> seen = contacts.existingKeys(me);
-            Instant now = clock.instant();
             long expires = now.plus(properties.contacts().retention()).toEpochMilli();
             List<ContactRepository.NewContact> rowsToStore = new ArrayList<>();
             Set<Long> matchedMembers = new HashSet<>();
+            // At most rapport.privacy.contact-matches-per-day members matched in any 24 hours: past
+            // that an address stays an address (to invite by e-mail), so a file of guessed addresses
+            // cannot name a town's worth of members (issue 15).
+            long allowance = Math.max(0, privacyLimits.contactMatchesPerDay()
+                    - contacts.matchedSince(me, now.minus(java.time.Duration.ofDays(1))));
+            long withheld = 0;
             long duplicates = 0;
             int done = 0;
             for (RawContact c : read.contacts()) {
@@ -363,6 +372,10 @@ public class ContactService {
                     }
                     Long member = byEmail.get(email);
                     member = member != null && member == me ? null : member;
+                    if (member != null && !matchedMembers.contains(member) && matchedMembers.size() >= allowance) {
+                        member = null;
+                        withheld++;
+                    }
                     rowsToStore.add(new ContactRepository.NewContact(c.name(), hash, keys.seal(email), null, null,
                             member, member == null ? expires : null));
                     if (member != null) {
@@ -378,6 +391,10 @@ public class ContactService {
                     }
                     Long member = byHandle.get(handle);
                     member = member != null && member == me ? null : member;
+                    if (member != null && !matchedMembers.contains(member) && matchedMembers.size() >= allowance) {
+                        member = null;
+                        withheld++;
+                    }
                     rowsToStore.add(new ContactRepository.NewContact(c.name(), null, null, hash, handle, member,
                             member == null ? expires : null));
                     if (member != null) {
@@ -397,6 +414,7 @@ public class ContactService {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("format", read.format().label());
             report.put("duplicates", duplicates);
+            report.put("matchesWithheld", withheld);
             report.put("skipped", read.skipped().stream().limit(REPORT_LINES)
                     .map(s -> Map.of("line", s.line(), "reason", s.reason())).toList());
             report.put("skippedNotListed", Math.max(0, read.skipped().size() - REPORT_LINES));
@@ -573,6 +591,11 @@ public class ContactService {
             Settings next = new Settings(suggestToContacts == null ? old.suggestToContacts() : suggestToContacts,
                     shareEmailWithConnections == null ? old.shareEmailWithConnections() : shareEmailWithConnections);
             contacts.saveSettings(me, next);
+            if (old.suggestToContacts() && !next.suggestToContacts()) {
+                // Refusing means no address upload names me any more: uploads that matched my address
+                // become addresses again (and expire like any other).
+                contacts.unmatchByAddress(me, clock.instant().plus(properties.contacts().retention()));
+            }
             return next;
         });
     }

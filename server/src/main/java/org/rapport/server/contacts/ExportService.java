@@ -80,13 +80,19 @@ public class ExportService {
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
             csv.printRecord("First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On");
             for (Exported c : connections(me)) {
-                csv.printRecord(c.firstName(), c.lastName(), profileUrl(c.id()), c.email() == null ? "" : c.email(),
-                        c.company(), c.title(), CONNECTED_ON.format(c.connectedAt()));
+                // Member-written cells are neutralised: "=HYPERLINK(...)" in a name must not run (issue 15).
+                csv.printRecord(cell(c.firstName()), cell(c.lastName()), profileUrl(c.id()),
+                        c.email() == null ? "" : cell(c.email()), cell(c.company()), cell(c.title()),
+                        CONNECTED_ON.format(c.connectedAt()));
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    private static String cell(String value) {
+        return org.rapport.server.web.SpreadsheetCells.neutralise(value);
     }
 
     public String connectionsVcard(long me) {

@@ -71,7 +71,7 @@ public class FollowService {
         this.clock = clock;
     }
 
-    /** Follows {@code other}; following twice is harmless and notifies once. */
+    /** Follows {@code other}; following twice is harmless; the member is told at most once a day per follower. */
     public void follow(long me, long other) {
         if (me == other) {
             throw new ValidationException("memberId", "You cannot follow yourself.");
@@ -88,7 +88,8 @@ public class FollowService {
                     ? follows.deleteUnfollow(me, other)
                     : follows.insertFollow(me, other, clock.instant());
             if (started) {
-                notifications.notify(other, NotificationKind.NEW_FOLLOWER, me, null);
+                // At most one "new follower" per follower and member a day, however often they re-follow.
+                notifications.notifyAtMostOncePer(java.time.Duration.ofDays(1), other, NotificationKind.NEW_FOLLOWER, me);
                 events.publishEvent(new FollowChanged(me, other, true, connected));
             }
         });

@@ -38,8 +38,11 @@ class InvitationPageController {
     private final NetworkService network;
     private final PrivacyService privacy;
 
+    private final org.rapport.server.privacy.VisibilityPolicy visibility;
+
     InvitationPageController(InvitationService invitations, MemberRepository members, NetworkService network,
-                             PrivacyService privacy) {
+                             PrivacyService privacy, org.rapport.server.privacy.VisibilityPolicy visibility) {
+        this.visibility = visibility;
         this.privacy = privacy;
         this.invitations = invitations;
         this.members = members;
@@ -48,6 +51,8 @@ class InvitationPageController {
 
     @GetMapping("/members/{id}/invite")
     String inviteForm(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id, Model model) {
+        // A member hidden by a block either way does not exist for me here either (issue 15).
+        visibility.requireVisible(me.memberId(), id);
         var member = members.findById(id).orElseThrow(MemberNotFoundException::new);
         Degree degree = network.degree(me.memberId(), id);
         if (degree == Degree.SELF || degree == Degree.FIRST) {

@@ -30,7 +30,11 @@ class NetworkApiController {
     record SharedJson(List<String> groups, List<String> schools, List<String> companies, List<String> interests) {
     }
 
-    record PathJson(Degree degree, List<MemberCardJson> path, SharedJson shared) {
+    /**
+     * {@code path}: from me to them; {@code elided} when the chain runs on, between the last two
+     * entries, through connections of the one before that are not shown to me.
+     */
+    record PathJson(Degree degree, List<MemberCardJson> path, boolean elided, SharedJson shared) {
     }
 
     private final NetworkService network;
@@ -62,9 +66,9 @@ class NetworkApiController {
             throw new MemberNotFoundException();
         }
         blocks.requireVisible(me.memberId(), id);
-        long[] ids = network.path(me.memberId(), id);
-        List<Long> list = new ArrayList<>(ids.length);
-        for (long v : ids) {
+        NetworkService.Chain chain = network.path(me.memberId(), id);
+        List<Long> list = new ArrayList<>(chain.shown().length);
+        for (long v : chain.shown()) {
             list.add(v);
         }
         // A chain through a member hidden from me by a block is not shown.
@@ -79,7 +83,7 @@ class NetworkApiController {
         SharedBackground.Shared shared = limited
                 ? new SharedBackground.Shared(List.of(), List.of(), List.of())
                 : background.between(me.memberId(), id);
-        return new PathJson(degree, path,
+        return new PathJson(degree, path, chain.elided() && !path.isEmpty(),
                 new SharedJson(shared.groups(), shared.schools(), shared.companies(), shared.interests()));
     }
 }

@@ -43,6 +43,15 @@ public class NotificationRepository {
                 .update();
     }
 
+    /** Whether {@code actorId} gave {@code memberId} a notification of this kind at or after {@code since}. */
+    public boolean existsSince(long memberId, NotificationKind kind, long actorId, Instant since) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM notifications
+                        WHERE member_id = :member AND kind = :kind AND actor_id = :actor AND created_at >= :since""")
+                .param("member", memberId).param("kind", kind.name()).param("actor", actorId)
+                .param("since", since.toEpochMilli()).query(Long.class).single() > 0;
+    }
+
     /** A notification about a group (invited, request approved, a post awaiting approval). */
     public void insertForGroup(long memberId, NotificationKind kind, long actorId, long groupId, Instant at) {
         jdbc.sql("""

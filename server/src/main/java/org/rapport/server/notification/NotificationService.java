@@ -55,6 +55,19 @@ public class NotificationService {
     }
 
     /**
+     * {@link #notify}, unless {@code actorId} already gave {@code memberId} a notification of this
+     * kind within {@code window} (issue 15: following and unfollowing twenty times is one "new
+     * follower" a day, not twenty).
+     */
+    public void notifyAtMostOncePer(java.time.Duration window, long memberId, NotificationKind kind, long actorId) {
+        Instant now = Instant.now(clock);
+        if (notifications.existsSince(memberId, kind, actorId, now.minus(window))) {
+            return;
+        }
+        notify(memberId, kind, actorId, null);
+    }
+
+    /**
      * Records a notification about a group for {@code memberId} (unless they turned the kind off)
      * and pushes it after commit. Call inside the transaction that made the change.
      */

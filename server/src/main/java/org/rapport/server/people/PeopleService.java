@@ -78,14 +78,16 @@ public class PeopleService {
                 ? InvitationRelation.NONE : invitations.relation(viewer, memberId);
         Member m = profile.member();
         List<MemberCard> path = List.of();
+        boolean pathElided = false;
         if (page && degree != Degree.SELF && degree != Degree.FIRST) {
-            long[] ids = network.path(viewer, memberId);
+            NetworkService.Chain chain = network.path(viewer, memberId);
             List<Long> list = new ArrayList<>();
-            for (long id : ids) {
+            for (long id : chain.shown()) {
                 list.add(id);
             }
             Set<Long> hidden = blocks.hiddenFrom(viewer);
             path = list.stream().anyMatch(hidden::contains) ? List.of() : network.cardsFor(viewer, list);
+            pathElided = chain.elided() && !path.isEmpty();
         }
         SharedBackground.Shared shared = !page || degree == Degree.SELF
                 ? NOTHING_SHARED
@@ -94,7 +96,7 @@ public class PeopleService {
                 && privacy.settings(memberId).profileVisibility() == ProfileVisibility.NETWORK;
         return new ProfileView(limited ? limit(profile) : profile, degree, mutual, preview, relation,
                 network.connectionCount(memberId), connections.canSeeAllConnections(viewer, m), path,
-                limited ? NOTHING_SHARED : shared, limited, null);
+                limited ? NOTHING_SHARED : shared, limited, null, pathElided);
     }
 
     /**
@@ -114,7 +116,7 @@ public class PeopleService {
             case ONLY_ME -> false;
         };
         return new ProfileView(limited ? limit(profile) : profile, as, 0, List.of(), InvitationRelation.NONE,
-                network.connectionCount(me), connectionsVisible, List.of(), NOTHING_SHARED, limited, as);
+                network.connectionCount(me), connectionsVisible, List.of(), NOTHING_SHARED, limited, as, false);
     }
 
     private static final SharedBackground.Shared NOTHING_SHARED =

@@ -13,7 +13,8 @@ import org.rapport.server.network.SharedBackground;
  * what they can do next (connect, accept, withdraw, remove). {@code limited} when the member shows
  * out-of-network viewers only their name, headline, location and industry (the lists are then
  * empty); {@code viewedAs} is set when the member looks at their own profile as someone of that
- * degree would see it (I5), null otherwise.
+ * degree would see it (I5), null otherwise. {@code pathElided} when the chain runs on, between the
+ * last two members of {@code path}, through connections not shown to the viewer.
  */
 public record ProfileView(
         Profile profile,
@@ -26,7 +27,8 @@ public record ProfileView(
         List<MemberCard> path,
         SharedBackground.Shared shared,
         boolean limited,
-        Degree viewedAs) {
+        Degree viewedAs,
+        boolean pathElided) {
 
     public boolean self() {
         return degree == Degree.SELF;

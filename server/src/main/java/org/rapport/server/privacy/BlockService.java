@@ -58,11 +58,13 @@ public class BlockService {
     private final VipRepository vips;
     private final ApplicationEventPublisher events;
     private final PairLock pairs;
+    private final VisibilityPolicy visibility;
 
     public BlockService(BlockRepository blocks, MemberRepository members, ConnectionRepository connections,
                         InvitationRepository invitations, NotificationRepository notifications, GraphIndex index,
                         TransactionTemplate tx, Clock clock, FollowRepository follows,
-            ApplicationEventPublisher events, VipRepository vips, PairLock pairs) {
+            ApplicationEventPublisher events, VipRepository vips, PairLock pairs, VisibilityPolicy visibility) {
+        this.visibility = visibility;
         this.pairs = pairs;
         this.vips = vips;
         this.follows = follows;
@@ -111,9 +113,9 @@ public class BlockService {
         tx.executeWithoutResult(status -> blocks.delete(me, other));
     }
 
-    /** Whether either member blocked the other. */
+    /** Whether either member blocked the other (asks {@link VisibilityPolicy}). */
     public boolean hidden(long a, long b) {
-        return a != b && blocks.eitherWay(a, b);
+        return visibility.hidden(a, b);
     }
 
     /** 404 when either member blocked the other. */
@@ -123,9 +125,9 @@ public class BlockService {
         }
     }
 
-    /** Everyone hidden from {@code member}: whom they blocked and who blocked them. */
+    /** Everyone hidden from {@code member}: whom they blocked and who blocked them ({@link VisibilityPolicy#hiddenFrom}). */
     public Set<Long> hiddenFrom(long member) {
-        return blocks.hiddenFrom(member);
+        return visibility.hiddenFrom(member);
     }
 
     public Page<Blocked> blocked(long me, PageRequest page) {

@@ -49,22 +49,27 @@ class ProfileViewRepository {
      * counted once per viewer, most shared viewers first. {@code member} and {@code viewer}
      * themselves are left out.
      */
-    List<CoView> alsoViewed(long member, long viewer, Instant since, int recentViewers, int limit) {
+    List<CoView> alsoViewed(long member, long viewer, Instant since, int recentViewers, int minViewers, int limit) {
+        // Only viewers who keep People Also Viewed on lend their views to it, and a co-viewed member
+        // is named only when at least minViewers distinct viewers are behind it: one person's
+        // browsing is never shown (issue 15).
         return jdbc.sql("""
                         WITH viewers AS (
-                            SELECT viewer_id FROM profile_views
-                            WHERE viewed_id = :member AND viewed_at >= :since AND viewer_id <> :viewer
-                            GROUP BY viewer_id
-                            ORDER BY max(viewed_at) DESC
+                            SELECT pv.viewer_id FROM profile_views pv JOIN members vm ON vm.id = pv.viewer_id
+                            WHERE pv.viewed_id = :member AND pv.viewed_at >= :since AND pv.viewer_id <> :viewer
+                              AND vm.show_also_viewed = TRUE
+                            GROUP BY pv.viewer_id
+                            ORDER BY max(pv.viewed_at) DESC
                             LIMIT :recent)
                         SELECT pv.viewed_id, count(DISTINCT pv.viewer_id) AS n
                         FROM profile_views pv JOIN viewers v ON v.viewer_id = pv.viewer_id
                         WHERE pv.viewed_at >= :since AND pv.viewed_id <> :member AND pv.viewed_id <> :viewer
                         GROUP BY pv.viewed_id
+                        HAVING count(DISTINCT pv.viewer_id) >= :k
                         ORDER BY n DESC, pv.viewed_id
                         LIMIT :limit""")
                 .param("member", member).param("viewer", viewer).param("since", since.toEpochMilli())
-                .param("recent", recentViewers).param("limit", limit)
+                .param("recent", recentViewers).param("k", minViewers).param("limit", limit)
                 .query((rs, n) -> new CoView(rs.getLong(1), rs.getInt(2)))
                 .list();
     }

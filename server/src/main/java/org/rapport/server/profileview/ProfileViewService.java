@@ -64,9 +64,13 @@ public class ProfileViewService {
     private final BlockService blocks;
     private final Clock clock;
 
+    private final int minViewers;
+
     public ProfileViewService(ProfileViewRepository repository, ProfileViewRecorder recorder,
                               ConnectionService connections, NetworkService network, MemberRepository members,
-                              PrivacyService privacy, BlockService blocks, Clock clock) {
+                              PrivacyService privacy, BlockService blocks, Clock clock,
+                              org.rapport.server.privacy.PrivacyProperties limits) {
+        this.minViewers = limits.alsoViewedMinViewers();
         this.privacy = privacy;
         this.blocks = blocks;
         this.repository = repository;
@@ -110,7 +114,7 @@ public class ProfileViewService {
             }
         }
         List<ProfileViewRepository.CoView> coViews = repository.alsoViewed(member, viewer,
-                now.minus(Duration.ofDays(WINDOW_DAYS)), RECENT_VIEWERS, limit + NEW_CONNECTIONS);
+                now.minus(Duration.ofDays(WINDOW_DAYS)), RECENT_VIEWERS, minViewers, limit + NEW_CONNECTIONS);
         Map<Long, Integer> viewersOf = new HashMap<>();
         List<Long> ids = new ArrayList<>();
         for (ProfileViewRepository.CoView v : coViews) {

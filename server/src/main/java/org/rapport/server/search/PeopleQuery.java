@@ -52,16 +52,35 @@ public record PeopleQuery(String q, Set<Degree> degrees, String location, String
         }
         errors.throwIfAny();
         PeopleQuery query = new PeopleQuery(q, degrees, location, currentCompany, pastCompany, school, industry);
-        if (query.isEmpty()) {
-            throw new ValidationException("q", "Type a name, a skill, a company or a school, or choose a filter.");
-        }
+        query.requireSomethingToFind();
         return query;
     }
 
-    /** No words and no filter. */
+    /** The refusal of a query that would match everyone. */
+    static final String NOTHING_TO_FIND = "Type a name, a skill, a company or a school, or choose a filter.";
+
+    /**
+     * Nothing that narrows the search: no word the index can match (so {@code *}, {@code *:*},
+     * {@code /.*}{@code /} and any other Lucene syntax, which words are never parsed as, count as no
+     * words) and no location, company, school or industry. A degree alone does not narrow it: it
+     * would walk the viewer's whole network page by page (issue 15), so it is refused like an empty
+     * query.
+     */
     public boolean isEmpty() {
-        return q == null && degrees.isEmpty() && location == null && currentCompany == null && pastCompany == null
+        return !hasWords() && location == null && currentCompany == null && pastCompany == null
                 && school == null && industry == null;
+    }
+
+    /** Whether {@code q} has a word the index could match. */
+    boolean hasWords() {
+        return q != null && !PeopleIndex.tokens(PeopleIndex.NAME, q).isEmpty();
+    }
+
+    /** 400 ({@link ValidationException} on {@code q}) for a query that would match everyone. */
+    void requireSomethingToFind() {
+        if (isEmpty()) {
+            throw new ValidationException("q", NOTHING_TO_FIND);
+        }
     }
 
     /** A filter on what a member may keep to their network (companies, schools). */

@@ -101,9 +101,11 @@ public class PeopleSearchService {
     private final MemberRepository members;
     private final SearchRepository repository;
     private final Clock clock;
+    private final org.rapport.server.network.NetworkService network;
 
     PeopleSearchService(PeopleIndex index, GraphIndex graphIndex, BlockService blocks, MemberRepository members,
-                        SearchRepository repository, Clock clock) {
+                        SearchRepository repository, Clock clock, org.rapport.server.network.NetworkService network) {
+        this.network = network;
         this.index = index;
         this.graphIndex = graphIndex;
         this.blocks = blocks;
@@ -114,6 +116,7 @@ public class PeopleSearchService {
 
     /** One page of the members matching {@code query} as {@code viewer} may find them, with facets. */
     public Results search(long viewer, PeopleQuery query, PageRequest page) {
+        query.requireSomethingToFind(); // never "everyone", whoever builds the query
         int offset = offset(page.cursor(), "people");
         ConnectionGraph graph = graphIndex.graph();
         int me = GraphIndex.vertex(viewer);
@@ -153,9 +156,12 @@ public class PeopleSearchService {
             for (Match m : kept) {
                 best = Math.max(best, m.textScore);
             }
+            // Mutual counts as the viewer may know them (a connection who hides their list is
+            // counted only where the other member's list is visible), for the ranking and the cards.
+            java.util.function.LongToIntFunction mutualCount = network.mutualCounter(viewer);
             for (Match m : kept) {
                 if (m.degree == Degree.FIRST || m.degree == Degree.SECOND) {
-                    m.mutual = graph.mutualCount(me, GraphIndex.vertex(m.id));
+                    m.mutual = mutualCount.applyAsInt(m.id);
                 }
                 m.score = score(best == 0 ? 0 : m.textScore / best, m.degree, m.mutual);
             }
@@ -438,6 +444,7 @@ public class PeopleSearchService {
         ConnectionGraph graph = graphIndex.graph();
         int me = GraphIndex.vertex(viewer);
         Set<Long> limited = new HashSet<>(repository.limitedAmong(best.keySet()));
+        java.util.function.LongToIntFunction mutualCount = network.mutualCounter(viewer);
         record Candidate(SearchRepository.Place place, int gap, Degree degree, int mutual) {
         }
         List<Candidate> candidates = new ArrayList<>();
@@ -447,8 +454,7 @@ public class PeopleSearchService {
             if (degree == Degree.OUT_OF_NETWORK && limited.contains(id)) {
                 continue; // their companies and schools are kept to their network
             }
-            int mutual = degree == Degree.FIRST || degree == Degree.SECOND
-                    ? graph.mutualCount(me, GraphIndex.vertex(id)) : 0;
+            int mutual = degree == Degree.FIRST || degree == Degree.SECOND ? mutualCount.applyAsInt(id) : 0;
             candidates.add(new Candidate(e.getValue(), gaps.get(id), degree, mutual));
         }
         candidates.sort(Comparator.comparingInt(Candidate::gap)

@@ -38,7 +38,8 @@ class SearchPageController {
             query = PeopleQuery.of(q, degree, location, currentCompany, pastCompany, school, industry);
             view = new SearchView(query, search.search(me.memberId(), query, new PageRequest(20, cursor)), null, cursor);
         } catch (ValidationException e) {
-            boolean nothingAsked = query.isEmpty() && (degree == null || degree.stream().allMatch(String::isBlank));
+            // A query that would match everyone (a degree alone, "*", Lucene syntax) is treated as no query.
+            boolean nothingAsked = query.isEmpty();
             view = new SearchView(query, null, nothingAsked ? null
                     : String.join(" ", e.errors().stream().map(ValidationException.FieldError::message).toList()), null);
         }

@@ -190,7 +190,7 @@ abstract class ConnectionServiceContract extends IntegrationContract {
         assertThat(network.degree(start.id(), chain.get(2).id())).isEqualTo(Degree.SECOND);
         assertThat(network.degree(start.id(), chain.get(3).id())).isEqualTo(Degree.THIRD);
         assertThat(network.degree(start.id(), chain.get(4).id())).isEqualTo(Degree.OUT_OF_NETWORK);
-        assertThat(network.path(start.id(), chain.get(4).id())).hasSize(5);
+        assertThat(network.fullPath(start.id(), chain.get(4).id())).hasSize(5);
         var size = network.networkSize(start.id());
         assertThat(size.first()).isEqualTo(1);
         assertThat(size.second()).isEqualTo(1);

@@ -49,6 +49,28 @@ abstract class FollowServiceContract extends IntegrationContract {
     }
 
     @Test
+    void followingAndUnfollowingTwentyTimesNotifiesOnceADay() {
+        Member fan = members.create("Flapper");
+        Member star = members.create("Flapped");
+        Member other = members.create("OtherFan");
+        for (int i = 0; i < 20; i++) {
+            follows.follow(fan.id(), star.id());
+            follows.unfollow(fan.id(), star.id());
+        }
+        assertThat(notifications.unreadCount(star.id())).as("one new-follower notification for 20 follows").isEqualTo(1);
+        follows.follow(other.id(), star.id());
+        assertThat(notifications.unreadCount(star.id())).as("another follower is news").isEqualTo(2);
+
+        clock.advance(java.time.Duration.ofHours(23));
+        follows.follow(fan.id(), star.id());
+        assertThat(notifications.unreadCount(star.id())).as("still within the day").isEqualTo(2);
+        follows.unfollow(fan.id(), star.id());
+        clock.advance(java.time.Duration.ofHours(2));
+        follows.follow(fan.id(), star.id());
+        assertThat(notifications.unreadCount(star.id())).as("a day later, once more").isEqualTo(3);
+    }
+
+    @Test
     void connectionsFollowEachOtherMayUnfollowAndStopWhenTheConnectionEnds() {
         Member a = members.create("Alpha");
         Member b = members.create("Beta");

@@ -33,8 +33,16 @@ class NetworkApiIntegrationTest extends ApiIntegrationContract {
         JsonNode path = get(me, "/members/" + c.key() + "/path").expect(200).body();
 
         assertThat(path.path("degree").asString()).isEqualTo("THIRD");
+        // B–C is visible to me through neither end (both show their list to connections only), so
+        // the chain names A and elides the rest (issue 15).
         assertThat(path.path("path").valueStream().map(n -> n.path("id").asString()))
+                .containsExactly(me.key(), a.key(), c.key());
+        assertThat(path.path("elided").asBoolean()).isTrue();
+        patch(c, "/me/settings", Map.of("connectionsVisibility", "EVERYONE")).expect(200);
+        JsonNode open = get(me, "/members/" + c.key() + "/path").expect(200).body();
+        assertThat(open.path("path").valueStream().map(n -> n.path("id").asString()))
                 .containsExactly(me.key(), a.key(), b.key(), c.key());
+        assertThat(open.path("elided").asBoolean()).isFalse();
         assertThat(path.path("shared").path("schools")).hasSize(1);
         assertThat(path.path("shared").path("interests")).hasSize(1);
 

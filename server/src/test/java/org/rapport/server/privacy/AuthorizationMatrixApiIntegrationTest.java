@@ -279,8 +279,9 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
                         default -> Set.of();
                     }),
             rule("GET /members/{id}/also-viewed").target(c -> c.w.s).status(namingSubject(200))
+                    // Z was co-viewed by X2 alone: below the 5 viewers People Also Viewed needs (issue 15).
                     .shows(c -> !c.settings().alsoViewed() ? Set.of()
-                            : c.seesConnections() ? Set.of(c.w.z, c.w.h2) : Set.of(c.w.z))
+                            : c.seesConnections() ? Set.of(c.w.h2) : Set.of())
                     .check((c, r) -> {
                         if (!c.settings().alsoViewed()) {
                             assertThat(r.body().path("items").isEmpty()).as("turned off: no items").isTrue();

@@ -62,16 +62,22 @@ abstract class ProfileViewServiceContract extends IntegrationContract {
     void alsoViewedListsWhatTheProfilesViewersAlsoViewedMostSharedFirst() {
         Member profile = members.create("Popular");
         Member me = members.create("Curious");
-        Member v1 = members.create("Browser1");
-        Member v2 = members.create("Browser2");
         Member often = members.create("Often");
+        Member fewer = members.create("Fewer");
         Member once = members.create("Once");
         Member unrelated = members.create("Unrelated");
         Member stranger = members.create("StrangerViewer");
-        for (Member v : List.of(v1, v2)) {
+        List<Member> browsers = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Member v = members.create("Browser" + i);
+            browsers.add(v);
             views.recordView(v.id(), profile.id());
             views.recordView(v.id(), often.id());
+            if (i < 5) {
+                views.recordView(v.id(), fewer.id());
+            }
         }
+        Member v1 = browsers.get(0);
         views.recordView(v1.id(), once.id());
         views.recordView(v1.id(), me.id());
         views.recordView(me.id(), profile.id());
@@ -81,10 +87,43 @@ abstract class ProfileViewServiceContract extends IntegrationContract {
 
         List<ProfileViewService.AlsoViewed> also = views.alsoViewed(me.id(), profile.id(), 8);
 
-        assertThat(also).extracting(a -> a.card().member().id()).containsExactly(often.id(), once.id());
+        // "Once" and "me" were co-viewed by one browser only: below the 5 viewers it takes (issue 15).
+        assertThat(also).extracting(a -> a.card().member().id()).containsExactly(often.id(), fewer.id());
         assertThat(also).extracting(ProfileViewService.AlsoViewed::kind)
                 .containsOnly(ProfileViewService.AlsoViewed.Kind.CO_VIEWED);
-        assertThat(also.get(0).detail()).isEqualTo("Also viewed by 2 viewers of this profile");
+        assertThat(also.get(0).detail()).isEqualTo("Also viewed by 6 viewers of this profile");
+    }
+
+    @Test
+    void oneViewersBrowsingIsNeverShownAndViewersWhoTurnedItOffLendNoViews() {
+        Member her = members.create("Watched");
+        Member target = members.create("Browsed");
+        Member me = members.create("Snoop");
+        List<Member> viewers = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Member v = members.create("CoViewer" + i);
+            viewers.add(v);
+            views.recordView(v.id(), her.id());
+            if (i > 0) {
+                views.recordView(v.id(), target.id());
+            }
+        }
+        recorder.flush();
+        // Four viewers behind "Browsed": not enough to hide whose browsing it is.
+        assertThat(views.alsoViewed(me.id(), her.id(), 8)).isEmpty();
+
+        views.recordView(viewers.get(0).id(), target.id());
+        recorder.flush();
+        assertThat(views.alsoViewed(me.id(), her.id(), 8)).extracting(a -> a.card().member().id())
+                .containsExactly(target.id());
+
+        // One of the five turns People Also Viewed off: their views no longer count, so four remain.
+        privacy.update(viewers.get(2).id(), new org.rapport.server.privacy.PrivacyChanges(null, null, null, null, null,
+                null, false));
+        assertThat(views.alsoViewed(me.id(), her.id(), 8)).isEmpty();
+        // "Who viewed my profile" is not affected.
+        assertThat(views.stats(target.id(), 10).recentViewers()).extracting(c -> c.member().id())
+                .contains(viewers.get(2).id());
     }
 
     @Test
@@ -96,10 +135,12 @@ abstract class ProfileViewServiceContract extends IntegrationContract {
         clock.advance(Duration.ofDays(ProfileViewService.NEW_CONNECTION_DAYS + 1));
         Member fresh = members.create("FreshFriend");
         connect(profile, fresh);
-        Member viewer = members.create("Viewer");
         Member coViewed = members.create("CoViewed");
-        views.recordView(viewer.id(), profile.id());
-        views.recordView(viewer.id(), coViewed.id());
+        for (int i = 0; i < 5; i++) {
+            Member viewer = members.create("Viewer" + i);
+            views.recordView(viewer.id(), profile.id());
+            views.recordView(viewer.id(), coViewed.id());
+        }
         recorder.flush();
 
         connectionsVisibility(profile, ConnectionsVisibility.EVERYONE);

@@ -436,7 +436,10 @@ abstract class PeopleSearchServiceContract extends IntegrationContract {
                 .isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).errors()).extracting(ValidationException.FieldError::field)
                         .containsExactly("degree"));
-        assertThat(PeopleQuery.of(null, List.of("1,2"), null, null, null, null, null).degrees())
+        // A degree alone would match everyone in it (issue 15): refused like an empty query.
+        assertThatThrownBy(() -> PeopleQuery.of(null, List.of("1,2"), null, null, null, null, null))
+                .isInstanceOf(ValidationException.class);
+        assertThat(PeopleQuery.of("ana", List.of("1,2"), null, null, null, null, null).degrees())
                 .containsExactlyInAnyOrder(Degree.FIRST, Degree.SECOND);
     }
 

@@ -58,7 +58,7 @@ class SearchApiIntegrationTest extends ApiIntegrationContract {
         get(me, "/search/people?q=ana&limit=0").expectFieldErrors("limit");
         get(me, "/search/people?q=ana&cursor=nonsense").expectFieldErrors("cursor");
         get(me, "/search/colleagues?cursor=nonsense").expectFieldErrors("cursor");
-        get(me, "/search/people?degree=2").expect(200);
+        get(me, "/search/people?degree=2").expectFieldErrors("q"); // a degree alone would walk my network (issue 15)
         get(null, "/search/people?q=ana").expectProblem(401);
     }
 
