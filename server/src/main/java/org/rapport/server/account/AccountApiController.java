@@ -49,8 +49,9 @@ class AccountApiController {
 
     @PostMapping("/accounts")
     @SecurityRequirements
-    @Operation(summary = "Create an account", description = "409 when the e-mail address is taken")
-    ResponseEntity<AccountJson> signUp(@RequestBody SignUpRequest body) {
+    @Operation(summary = "Create an account", description = "409 when the e-mail address is taken; 429 with "
+            + "Retry-After when this client made rapport.accounts.signup-limit accounts in the window")
+    ResponseEntity<AccountJson> signUp(@RequestBody SignUpRequest body, HttpServletRequest request) {
         String first = body.firstName();
         String last = body.lastName();
         if (first == null && last == null && body.name() != null) {
@@ -58,14 +59,15 @@ class AccountApiController {
             first = parts[0];
             last = parts[1];
         }
-        Member member = accounts.signUp(body.email(), body.password(), first, last);
+        Member member = accounts.signUp(body.email(), body.password(), first, last, request.getRemoteAddr());
         return ResponseEntity.created(URI.create("/api/v1/members/" + member.id())).body(AccountJson.of(member));
     }
 
     @PostMapping("/tokens")
     @SecurityRequirements
     @Operation(summary = "Sign in: exchange e-mail and password for a bearer token",
-            description = "401 on wrong credentials; 429 after too many failures")
+            description = "401 on wrong credentials; 429 with a doubling Retry-After after too many failures "
+                    + "from this client (for this address, or for any); a client that has not been failing is never refused")
     ResponseEntity<TokenJson> token(@RequestBody TokenRequest body, HttpServletRequest request) {
         MemberPrincipal principal = accounts.authenticate(body.email(), body.password(), request.getRemoteAddr());
         AccountService.IssuedToken token = accounts.issueToken(principal.memberId());

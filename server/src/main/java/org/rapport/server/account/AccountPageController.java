@@ -92,7 +92,7 @@ class AccountPageController {
                   HttpServletRequest request, HttpServletResponse response, Model model,
                   RedirectAttributes redirect) {
         try {
-            Member member = accounts.signUp(email, password, firstName, lastName);
+            Member member = accounts.signUp(email, password, firstName, lastName, request.getRemoteAddr());
             establishSession(accounts.authenticate(member.email(), password, request.getRemoteAddr()), request,
                     response);
             redirect.addFlashAttribute("flash", "Welcome to Rapport, " + member.firstName()
@@ -104,6 +104,10 @@ class AccountPageController {
         } catch (EmailTakenException e) {
             response.setStatus(409);
             model.addAttribute("errors", new ValidationException("email", e.detail()));
+        } catch (RateLimitException e) {
+            response.setStatus(429);
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+            model.addAttribute("error", e.detail());
         }
         model.addAttribute("email", email);
         model.addAttribute("firstName", firstName);

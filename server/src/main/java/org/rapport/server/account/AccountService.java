@@ -44,6 +44,7 @@ public class AccountService {
     private final ApiTokenRepository tokens;
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
+    private final SignUpThrottle signUps;
     private final GraphIndex index;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -53,8 +54,9 @@ public class AccountService {
     private final String decoyHash;
 
     public AccountService(MemberRepository members, ApiTokenRepository tokens, PasswordEncoder passwords,
-                          LoginThrottle throttle, GraphIndex index, TransactionTemplate tx, Clock clock,
-                          org.springframework.context.ApplicationEventPublisher events) {
+                          LoginThrottle throttle, SignUpThrottle signUps, GraphIndex index, TransactionTemplate tx,
+                          Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.signUps = signUps;
         this.events = events;
         this.members = members;
         this.tokens = tokens;
@@ -84,8 +86,31 @@ public class AccountService {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** Creates an account (I4). All fields are checked together so a form shows every problem at once. */
+    /** Creates an account (I4) with no client limit (the CLI and tests). */
     public Member signUp(String rawEmail, String password, String rawFirstName, String rawLastName) {
+        return signUp(rawEmail, password, rawFirstName, rawLastName, null);
+    }
+
+    /**
+     * Creates an account (I4). All fields are checked together so a form shows every problem at
+     * once. {@code client} (the remote address) may make {@code rapport.accounts.signup-limit}
+     * accounts per window; past it a {@link org.rapport.server.system.RateLimitException}.
+     */
+    public Member signUp(String rawEmail, String password, String rawFirstName, String rawLastName, String client) {
+        Instant reserved = signUps.reserve(client);
+        boolean made = false;
+        try {
+            Member member = createAccount(rawEmail, password, rawFirstName, rawLastName);
+            made = true;
+            return member;
+        } finally {
+            if (!made) {
+                signUps.release(client, reserved);
+            }
+        }
+    }
+
+    private Member createAccount(String rawEmail, String password, String rawFirstName, String rawLastName) {
         Errors errors = new Errors();
         String email = normaliseEmail(rawEmail);
         if (email.isEmpty()) {
@@ -151,8 +176,17 @@ public class AccountService {
             throttle.recordFailure(email, client);
             throw new InvalidCredentialsException();
         }
-        throttle.recordSuccess(email);
-        return new MemberPrincipal(credentials.get().memberId(), credentials.get().securityStamp());
+        throttle.recordSuccess(email, client);
+        return signedIn(credentials.get());
+    }
+
+    /**
+     * The one place every way of signing in (password, and later second factor and single
+     * sign-on) ends: checks that may refuse an account whose credentials are right (a suspended
+     * member, for example) belong here.
+     */
+    private MemberPrincipal signedIn(MemberRepository.Credentials credentials) {
+        return new MemberPrincipal(credentials.memberId(), credentials.securityStamp());
     }
 
     /** Whether the principal still matches its account (not deleted, password not changed since). */

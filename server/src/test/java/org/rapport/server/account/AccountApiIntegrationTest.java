@@ -92,7 +92,7 @@ class AccountApiIntegrationTest extends ApiIntegrationContract {
     }
 
     @Test
-    void repeatedWrongPasswordsAreA429WithRetryAfter() {
+    void repeatedWrongPasswordsAreA429WithADoublingRetryAfterForTheGuesserOnly() {
         var m = members.create("Greta", "Guess");
         Map<String, String> wrong = Map.of("email", m.email(), "password", "guess number n");
         for (int i = 0; i < 10; i++) {
@@ -100,12 +100,38 @@ class AccountApiIntegrationTest extends ApiIntegrationContract {
         }
 
         Response limited = signInFrom("10.77.0.1", wrong).expectProblem(429);
+        assertThat(limited.problemType()).endsWith("/too-many-sign-in-attempts");
+        assertThat(limited.header("Retry-After")).isEqualTo("30");
+        clock.advance(java.time.Duration.ofSeconds(30));
+        signInFrom("10.77.0.1", wrong).expectProblem(401);
+        assertThat(signInFrom("10.77.0.1", wrong).expectProblem(429).header("Retry-After")).isEqualTo("60");
 
-        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 15 * 60L);
-        // Even the right password waits, from anywhere: the limit is on the account.
-        signInFrom("10.77.0.2", Map.of("email", m.email(), "password", TestMembers.PASSWORD)).expectProblem(429);
-        clock.advance(java.time.Duration.ofMinutes(15));
+        // The attack of issue 16: the owner, from another client, is not locked out.
         signInFrom("10.77.0.2", Map.of("email", m.email(), "password", TestMembers.PASSWORD)).expect(201);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    AccountProperties accountProperties;
+
+    @Test
+    void signUpThroughTheApiIsLimitedPerClient() {
+        String client = "10.78.0." + (System.nanoTime() % 200);
+        for (int i = 0; i < accountProperties.signupLimit(); i++) {
+            signUpFrom(client, unique("many" + i)).expect(201);
+        }
+        Response limited = signUpFrom(client, unique("many")).expectProblem(429);
+        assertThat(limited.problemType()).endsWith("/too-many-sign-ups");
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 3600L);
+        signUpFrom("10.78.1.1", unique("other")).expect(201);
+    }
+
+    private Response signUpFrom(String address, String email) {
+        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(API + "/accounts")
+                .with(r -> {
+                    r.setRemoteAddr(address);
+                    return r;
+                });
+        return perform(null, request, Map.of("email", email, "password", "a long enough password", "name", "Many Made"));
     }
 
     private Response signInFrom(String address, Map<String, String> body) {
