@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.DispatcherType;
 
+import org.rapport.server.system.RapportProperties;
 import org.rapport.server.web.Problems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +36,19 @@ class SecurityConfiguration {
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+    /**
+     * HSTS for a year (subdomains included) on every answer when the public URL is https, even
+     * when the proxy in front did not say the request was https; otherwise Spring Security's
+     * default, on requests that arrived secure only.
+     */
+    private static void strictTransport(
+            org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity>.HstsConfig hsts,
+            RapportProperties properties) {
+        if (ReverseProxyConfiguration.publicUrlIsHttps(properties)) {
+            hsts.requestMatcher(request -> true).maxAgeInSeconds(365L * 24 * 3600).includeSubDomains(true);
+        }
+    }
+
     @Bean
     SecurityContextRepository securityContextRepository() {
         return new HttpSessionSecurityContextRepository();
@@ -61,7 +75,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain api(HttpSecurity http, AccountService accounts, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccountService accounts, JsonMapper json, RapportProperties properties)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -82,15 +97,16 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, ex) -> Problems.write(request, response,
                                 Problems.of(403, "forbidden", "Not allowed", "You are not allowed to do this."),
                                 json)))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .httpStrictTransportSecurity(hsts -> strictTransport(hsts, properties)));
         return http.build();
     }
 
     @Bean
     @Order(2)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain pages(HttpSecurity http, AccountService accounts, SecurityContextRepository contexts)
-            throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AccountService accounts, SecurityContextRepository contexts,
+                              RapportProperties properties) throws Exception {
         http.securityContext(c -> c.securityContextRepository(contexts))
                 .addFilterAfter(new SessionStampFilter(accounts), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
@@ -119,7 +135,8 @@ class SecurityConfiguration {
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                        .frameOptions(f -> f.deny()));
+                        .frameOptions(f -> f.deny())
+                        .httpStrictTransportSecurity(hsts -> strictTransport(hsts, properties)));
         return http.build();
     }
 }

@@ -80,6 +80,11 @@ public final class ServerProcess {
         }
     }
 
+    /** The HTTP port the server listens on (127.0.0.1). */
+    public int port() {
+        return port;
+    }
+
     public Process process() {
         return process;
     }
