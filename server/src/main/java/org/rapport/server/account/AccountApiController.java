@@ -92,9 +92,17 @@ class AccountApiController {
         return ResponseEntity.noContent().build();
     }
 
+    /** What confirms deleting the account: the member's password. */
+    record DeleteRequest(String password) {
+    }
+
     @DeleteMapping("/me")
-    @Operation(summary = "Delete my account and everything of mine: profile, invitations, connections")
-    ResponseEntity<Void> delete(@AuthenticationPrincipal MemberPrincipal me) {
+    @Operation(summary = "Delete my account and everything of mine: profile, invitations, connections",
+            description = "Needs {password}: 401 problem confirmation-required without it, 403 wrong-confirmation "
+                    + "when it is not right (counted as a failed sign-in; 429 past the limit); nothing is deleted then")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal MemberPrincipal me,
+                                @RequestBody(required = false) DeleteRequest body, HttpServletRequest request) {
+        accounts.confirmWithPassword(me.memberId(), body == null ? null : body.password(), request.getRemoteAddr());
         accounts.delete(me.memberId());
         return ResponseEntity.noContent().build();
     }

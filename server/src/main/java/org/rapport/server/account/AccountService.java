@@ -45,6 +45,7 @@ public class AccountService {
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
     private final SignUpThrottle signUps;
+    private final PasswordPolicy policy;
     private final GraphIndex index;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -54,8 +55,10 @@ public class AccountService {
     private final String decoyHash;
 
     public AccountService(MemberRepository members, ApiTokenRepository tokens, PasswordEncoder passwords,
-                          LoginThrottle throttle, SignUpThrottle signUps, GraphIndex index, TransactionTemplate tx,
-                          Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+                          LoginThrottle throttle, SignUpThrottle signUps, PasswordPolicy policy, GraphIndex index,
+                          TransactionTemplate tx, Clock clock,
+                          org.springframework.context.ApplicationEventPublisher events) {
+        this.policy = policy;
         this.signUps = signUps;
         this.events = events;
         this.members = members;
@@ -118,7 +121,7 @@ public class AccountService {
         } else if (!looksLikeEmail(email)) {
             errors.add("email", "This does not look like an e-mail address.");
         }
-        checkPassword(password, "password", errors);
+        policy.check(password, "password", errors, email, rawFirstName, rawLastName);
         String firstName = ProfileRules.line(rawFirstName == null ? "" : rawFirstName, "firstName", "First name",
                 ProfileRules.NAME_MAX, errors);
         if (firstName.isEmpty() && !errors.has("firstName")) {
@@ -206,7 +209,7 @@ public class AccountService {
                 || !passwords.matches(current, credentials.passwordHash())) {
             errors.add("currentPassword", "The current password is not right.");
         }
-        checkPassword(next, "newPassword", errors);
+        policy.check(next, "newPassword", errors, members.findById(memberId).map(Member::email).orElse(null));
         errors.throwIfAny();
         String stamp = newStamp();
         String hash = passwords.encode(next);
@@ -262,18 +265,6 @@ public class AccountService {
     public record IssuedToken(String token, long memberId, Instant expiresAt) {
     }
 
-    private void checkPassword(String password, String field, Errors errors) {
-        if (password == null || password.isEmpty()) {
-            errors.add(field, "Password is required.");
-        } else if (password.length() < PASSWORD_MIN) {
-            errors.add(field, "Use at least " + PASSWORD_MIN + " characters for the password.");
-        } else if (password.length() > PASSWORD_MAX) {
-            errors.add(field, "The password can be at most " + PASSWORD_MAX + " characters.");
-        } else if (password.isBlank()) {
-            errors.add(field, "The password cannot be only spaces.");
-        }
-    }
-
     private String newStamp() {
         byte[] bytes = new byte[12];
         random.nextBytes(bytes);
@@ -286,6 +277,23 @@ public class AccountService {
                     MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /**
+     * Confirms a dangerous action (deleting the account through the API) with the member's
+     * password. Wrong passwords count as failed sign-ins of this member from this client, so a
+     * stolen token cannot be used to guess the password faster than the sign-in form allows.
+     */
+    public void confirmWithPassword(long memberId, String password, String client) {
+        if (password == null || password.isEmpty()) {
+            throw new ConfirmationRequiredException();
+        }
+        String email = members.findById(memberId).map(Member::email).orElseThrow(MemberNotFoundException::new);
+        throttle.check(email, client);
+        if (!passwordMatches(memberId, password)) {
+            throttle.recordFailure(email, client);
+            throw new WrongConfirmationException();
         }
     }
 

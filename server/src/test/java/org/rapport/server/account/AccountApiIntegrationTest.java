@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.rapport.server.support.ApiIntegrationContract;
 import org.rapport.server.support.SqliteSpringTest;
 import org.rapport.server.support.TestMembers;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import tools.jackson.databind.JsonNode;
 
@@ -257,7 +258,13 @@ class AccountApiIntegrationTest extends ApiIntegrationContract {
         assertThat(get(friend, "/me").body().path("connectionCount").asLong()).isEqualTo(2);
         assertThat(get(other, "/members/" + friend.key()).body().path("connectionCount").asLong()).isEqualTo(2);
 
-        delete(leaver, "/me").expect(204);
+        delete(leaver, "/me").expectProblem(401);
+        perform(leaver, MockMvcRequestBuilders.delete(API + "/me"), Map.of("password", "not my password"))
+                .expectProblem(403);
+        assertThat(get(friend, "/me").body().path("connectionCount").asLong())
+                .as("a refused deletion deletes nothing").isEqualTo(2);
+        perform(leaver, MockMvcRequestBuilders.delete(API + "/me"), Map.of("password", TestMembers.PASSWORD))
+                .expect(204);
 
         assertThat(get(friend, "/me").expect(200).body().path("connectionCount").asLong()).isEqualTo(1);
         assertThat(get(other, "/members/" + friend.key()).body().path("connectionCount").asLong()).isEqualTo(1);

@@ -59,6 +59,39 @@ abstract class AccountServiceContract extends IntegrationContract {
     }
 
     @Test
+    void commonAndGuessablePasswordsAreRefusedAndTheMessageSaysWhy() {
+        for (String common : List.of("12345678", "password", "PassWord", "qwertyuiop")) {
+            assertThatThrownBy(() -> accounts.signUp(unique("common"), common, "C", ""))
+                    .as(common).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.messageFor("password"))
+                            .contains("one of the most common passwords"));
+        }
+        assertThatThrownBy(() -> accounts.signUp(unique("guessable"), "iloveyou123", "G", ""))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.messageFor("password"))
+                        .startsWith("This password is too easy to guess.").contains("commonly used password"));
+        String email = unique("margaretta");
+        assertThatThrownBy(() -> accounts.signUp(email, "Margaretta1", "Margaretta", "Smithfield"))
+                .as("the member's own name counts as a known word")
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.messageFor("password"))
+                        .startsWith("This password is too easy to guess."));
+        assertThat(memberRows.findIdByEmail(email)).isEmpty();
+
+        Member m = accounts.signUp(unique("strong"), "a long enough password", "S", "");
+        assertThatThrownBy(() -> accounts.changePassword(m.id(), "a long enough password", "password1"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.messageFor("newPassword"))
+                        .contains("most common"));
+    }
+
+    @Test
+    void deletingThroughConfirmationNeedsTheRightPassword() {
+        Member m = accounts.signUp(unique("confirm"), "a long enough password", "C", "");
+        assertThatThrownBy(() -> accounts.confirmWithPassword(m.id(), null, "10.0.7.1"))
+                .isInstanceOfSatisfying(ConfirmationRequiredException.class, e -> assertThat(e.status()).isEqualTo(401));
+        assertThatThrownBy(() -> accounts.confirmWithPassword(m.id(), "not it", "10.0.7.1"))
+                .isInstanceOfSatisfying(WrongConfirmationException.class, e -> assertThat(e.status()).isEqualTo(403));
+        accounts.confirmWithPassword(m.id(), "a long enough password", "10.0.7.1");
+    }
+
+    @Test
     void wrongPasswordAndUnknownEmailFailAlike() {
         String email = unique("alike");
         accounts.signUp(email, "a long enough password", "T", "");

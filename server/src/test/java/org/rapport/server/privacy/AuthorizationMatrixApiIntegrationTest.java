@@ -209,7 +209,8 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
                     .check((c, r) -> assertThat(r.text("memberId")).isEqualTo(Long.toString(c.self().id()))),
             rule("GET /tokens/current").status(signedIn(200)),
             rule("DELETE /tokens/current").status(signedIn(204)).as(Cell::freshToken),
-            rule("DELETE /me").status(signedIn(204)).as(Cell::standIn),
+            rule("DELETE /me").status(signedIn(204)).as(Cell::standIn)
+                    .body(c -> Map.of("password", TestMembers.PASSWORD)),
 
             // My own things: every member gets their own, and nothing of anyone hidden from them.
             rule("GET /me").status(signedIn(200)).aboutTheCaller(),
