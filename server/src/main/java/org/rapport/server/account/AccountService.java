@@ -46,6 +46,7 @@ public class AccountService {
     private final LoginThrottle throttle;
     private final SignUpThrottle signUps;
     private final PasswordPolicy policy;
+    private final TwoFactor twoFactor;
     private final GraphIndex index;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -55,10 +56,12 @@ public class AccountService {
     private final String decoyHash;
 
     public AccountService(MemberRepository members, ApiTokenRepository tokens, PasswordEncoder passwords,
-                          LoginThrottle throttle, SignUpThrottle signUps, PasswordPolicy policy, GraphIndex index,
+                          LoginThrottle throttle, SignUpThrottle signUps, PasswordPolicy policy, TwoFactor twoFactor,
+                          GraphIndex index,
                           TransactionTemplate tx, Clock clock,
                           org.springframework.context.ApplicationEventPublisher events) {
         this.policy = policy;
+        this.twoFactor = twoFactor;
         this.signUps = signUps;
         this.events = events;
         this.members = members;
@@ -166,6 +169,16 @@ public class AccountService {
      * wrong passwords fail the same way and take about the same time.
      */
     public MemberPrincipal authenticate(String rawEmail, String password, String client) {
+        return authenticate(rawEmail, password, client, null);
+    }
+
+    /**
+     * As {@link #authenticate(String, String, String)}, with the second factor: for a member with
+     * two-factor sign-in on, a right password without {@code code} is a
+     * {@link TwoFactorRequiredException} (not counted as a failure), a wrong code an
+     * {@link InvalidTwoFactorCodeException} (counted).
+     */
+    public MemberPrincipal authenticate(String rawEmail, String password, String client, String code) {
         String email = normaliseEmail(rawEmail);
         throttle.check(email, client);
         // No stored address holds control characters (PostgreSQL would refuse the NUL in the query).
@@ -179,8 +192,33 @@ public class AccountService {
             throttle.recordFailure(email, client);
             throw new InvalidCredentialsException();
         }
+        long memberId = credentials.get().memberId();
+        if (twoFactor.isEnabled(memberId)) {
+            if (code == null || code.isBlank()) {
+                throw new TwoFactorRequiredException(memberId);
+            }
+            if (!twoFactor.verify(memberId, code)) {
+                throttle.recordFailure(email, client);
+                throw new InvalidTwoFactorCodeException();
+            }
+        }
         throttle.recordSuccess(email, client);
         return signedIn(credentials.get());
+    }
+
+    /**
+     * The page's second step: the member whose password was right ({@link TwoFactorRequiredException})
+     * gives their code. Throttled like a sign-in of {@code email} from {@code client}.
+     */
+    public MemberPrincipal completeWithCode(long memberId, String rawEmail, String code, String client) {
+        String email = normaliseEmail(rawEmail);
+        throttle.check(email, client);
+        if (!twoFactor.verify(memberId, code)) {
+            throttle.recordFailure(email, client);
+            throw new InvalidTwoFactorCodeException();
+        }
+        throttle.recordSuccess(email, client);
+        return signedIn(members.findCredentials(memberId).orElseThrow(MemberNotFoundException::new));
     }
 
     /**

@@ -88,7 +88,8 @@ class SecurityConfiguration {
                         // client closed) carries no bearer token's authentication: the request was
                         // authorized when it started, so do not deny it again (and log an error per stream).
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/tokens").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/tokens", "/api/v1/password-resets",
+                                "/api/v1/password-resets/*").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> Problems.write(request, response,
@@ -110,7 +111,8 @@ class SecurityConfiguration {
         http.securityContext(c -> c.securityContextRepository(contexts))
                 .addFilterAfter(new SessionStampFilter(accounts), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/signin", "/signup", "/error", "/favicon.ico",
+                        .requestMatchers("/", "/signin", "/signup", "/error", "/favicon.ico", "/forgot", "/forgot-password",
+                                "/password-reset", "/password-reset/*", "/verify-email/*", "/signin/code",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()

@@ -26,7 +26,8 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "rapport", mixinStandardHelpOptions = true, version = "Rapport 0.1.0",
         description = "A self-hostable professional network.",
-        subcommands = {RapportCli.Serve.class, GraphCommand.class, ImportCommand.class, SearchCommand.class})
+        subcommands = {RapportCli.Serve.class, GraphCommand.class, ImportCommand.class, SearchCommand.class,
+                AccountsCommand.class})
 public final class RapportCli implements Callable<Integer> {
 
     @Option(names = "--db", scope = CommandLine.ScopeType.INHERIT, paramLabel = "<jdbc-url>",

@@ -115,6 +115,92 @@ class AccountApiIntegrationTest extends ApiIntegrationContract {
     AccountProperties accountProperties;
 
     @Test
+    void aNewAccountIsUnverifiedUntilItsLinkIsFollowedAndMayAskForTheMailAgain() throws Exception {
+        String email = unique("unverified");
+        signUp(email, PASSWORD, "Una Verified").expect(201);
+        Caller me = new Caller(null, token(email, PASSWORD).expect(201).text("token"));
+        assertThat(get(me, "/me").body().path("emailVerified").asBoolean()).isFalse();
+        post(me, "/me/email-verification").expect(202);
+        String link = EmailVerificationContract.awaitVerificationToken(email, 2);
+
+        var page = perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/verify-email/" + link)
+                .accept(org.springframework.http.MediaType.TEXT_HTML));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(get(me, "/me").body().path("emailVerified").asBoolean()).isTrue();
+        assertThat(post(me, "/me/email-verification").expectProblem(409).problemType())
+                .endsWith("/email-already-verified");
+        assertThat(perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/verify-email/" + link)
+                .accept(org.springframework.http.MediaType.TEXT_HTML)).status()).as("a used link").isEqualTo(410);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    TwoFactor twoFactor;
+
+    @Test
+    void twoFactorOverTheApiSetUpThenTokensAskForTheCode() {
+        var m = members.create("Tess", "Factor");
+        Caller me = signIn(m);
+        JsonNode setup = post(me, "/me/two-factor").expect(200).body();
+        String secret = setup.path("secret").asString();
+        assertThat(setup.path("otpauthUri").asString()).startsWith("otpauth://totp/");
+        assertThat(setup.path("qrCode").asString()).startsWith("data:image/png;base64,");
+        post(me, "/me/two-factor/confirm", Map.of("code", "000000")).expectFieldErrors("code");
+        JsonNode codes = post(me, "/me/two-factor/confirm", Map.of("code", twoFactor.currentCode(secret))).expect(200).body();
+        assertThat(codes.path("recoveryCodes").size()).isEqualTo(10);
+
+        Response required = token(m.email(), TestMembers.PASSWORD).expectProblem(401);
+        assertThat(required.problemType()).endsWith("/two-factor-required");
+        assertThat(post(null, "/tokens", Map.of("email", m.email(), "password", TestMembers.PASSWORD, "code", "000000"))
+                .expectProblem(401).problemType()).endsWith("/invalid-two-factor-code");
+        String recovery = codes.path("recoveryCodes").get(0).asString();
+        post(null, "/tokens", Map.of("email", m.email(), "password", TestMembers.PASSWORD, "code", recovery)).expect(201);
+
+        perform(me, MockMvcRequestBuilders.delete(API + "/me/two-factor"), Map.of("code", recovery)).expectProblem(401);
+        perform(me, MockMvcRequestBuilders.delete(API + "/me/two-factor"),
+                Map.of("password", TestMembers.PASSWORD, "code", codes.path("recoveryCodes").get(1).asString()))
+                .expect(204);
+        token(m.email(), TestMembers.PASSWORD).expect(201);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesIssue16sEndpoints() {
+        JsonNode paths = perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/v3/api-docs"))
+                .expect(200).body().path("paths");
+        assertThat(paths.path("/api/v1/password-resets").path("post").path("summary").asString()).isNotBlank();
+        assertThat(paths.path("/api/v1/password-resets/{token}").path("post").path("description").asString())
+                .contains("410");
+        assertThat(paths.path("/api/v1/me").path("delete").path("description").asString())
+                .contains("confirmation-required");
+        assertThat(paths.path("/api/v1/me").path("delete").has("requestBody")).isTrue();
+        assertThat(paths.path("/api/v1/me/email-verification").path("post").path("summary").asString()).isNotBlank();
+        assertThat(paths.path("/api/v1/me/two-factor").path("post").path("summary").asString()).isNotBlank();
+        assertThat(paths.path("/api/v1/me/two-factor").path("delete").path("summary").asString()).isNotBlank();
+        assertThat(paths.path("/api/v1/me/two-factor/confirm").path("post").path("summary").asString()).isNotBlank();
+        assertThat(paths.path("/api/v1/tokens").path("post").path("description").asString())
+                .contains("two-factor-required");
+    }
+
+    @Test
+    void passwordResetOverTheApiAnswers202ForAnyAddressAndTheLinkSetsThePasswordOnce() throws Exception {
+        var m = members.create("Rita", "Reset");
+        Caller before = signIn(m);
+        post(null, "/password-resets", Map.of("email", unique("nobody"))).expect(202);
+        post(null, "/password-resets", Map.of("email", m.email())).expect(202);
+        String link = PasswordResetContract.awaitResetToken(m.email(), 1);
+
+        post(null, "/password-resets/" + link, Map.of("password", "password")).expectFieldErrors("password");
+        post(null, "/password-resets/" + link, Map.of("password", "a fresh memorable phrase")).expect(204);
+
+        get(before, "/me").expectProblem(401);
+        token(m.email(), TestMembers.PASSWORD).expectProblem(401);
+        token(m.email(), "a fresh memorable phrase").expect(201);
+        assertThat(post(null, "/password-resets/" + link, Map.of("password", "another fresh phrase"))
+                .expectProblem(410).problemType()).endsWith("/reset-link-expired");
+        assertThat(post(null, "/password-resets/not-a-token", Map.of("password", "another fresh phrase"))
+                .expectProblem(404).problemType()).endsWith("/reset-link-not-found");
+    }
+
+    @Test
     void signUpThroughTheApiIsLimitedPerClient() {
         String client = "10.78.0." + (System.nanoTime() % 200);
         for (int i = 0; i < accountProperties.signupLimit(); i++) {
