@@ -215,7 +215,7 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
             // link carries names nothing.
             rule("POST /password-resets").status(anyone(202)).inOneWorldOnly()
                     .body(c -> Map.of("email", c.self().email())),
-            rule("POST /password-resets/{token}").status(anyone(404)).inOneWorldOnly()
+            rule("POST /password-resets/{token}").target(c -> c.w.s).status(anyone(404)).inOneWorldOnly()
                     .body(c -> Map.of("password", "a fresh memorable phrase")),
             // Every test member's address is verified: asking for the mail again is a conflict.
             rule("POST /me/email-verification").status(signedIn(409)),
