@@ -35,22 +35,37 @@ class AccountApiController {
         }
     }
 
-    record TokenRequest(String email, String password) {
+    /** {@code code}: the two-factor (or recovery) code, for members who have two-factor sign-in on. */
+    record TokenRequest(String email, String password, String code) {
     }
 
     record TokenJson(String token, String memberId, Instant expiresAt) {
     }
 
     private final AccountService accounts;
+    private final EmailVerifications verifications;
+    private final TwoFactor twoFactor;
 
-    AccountApiController(AccountService accounts) {
+    AccountApiController(AccountService accounts, EmailVerifications verifications, TwoFactor twoFactor) {
+        this.twoFactor = twoFactor;
         this.accounts = accounts;
+        this.verifications = verifications;
+    }
+
+    @PostMapping("/me/email-verification")
+    @Operation(summary = "Send the verification mail for my address again",
+            description = "202; 409 email-already-verified; 429 after three in an hour. GET /me says emailVerified. "
+                    + "Invitations sent to my address and address-book matches reach me only once it is verified.")
+    ResponseEntity<Void> resendVerification(@AuthenticationPrincipal MemberPrincipal me) {
+        verifications.resend(me.memberId());
+        return ResponseEntity.accepted().build();
     }
 
     @PostMapping("/accounts")
     @SecurityRequirements
-    @Operation(summary = "Create an account", description = "409 when the e-mail address is taken")
-    ResponseEntity<AccountJson> signUp(@RequestBody SignUpRequest body) {
+    @Operation(summary = "Create an account", description = "409 when the e-mail address is taken; 429 with "
+            + "Retry-After when this client made rapport.accounts.signup-limit accounts in the window")
+    ResponseEntity<AccountJson> signUp(@RequestBody SignUpRequest body, HttpServletRequest request) {
         String first = body.firstName();
         String last = body.lastName();
         if (first == null && last == null && body.name() != null) {
@@ -58,16 +73,19 @@ class AccountApiController {
             first = parts[0];
             last = parts[1];
         }
-        Member member = accounts.signUp(body.email(), body.password(), first, last);
+        Member member = accounts.signUp(body.email(), body.password(), first, last, request.getRemoteAddr());
         return ResponseEntity.created(URI.create("/api/v1/members/" + member.id())).body(AccountJson.of(member));
     }
 
     @PostMapping("/tokens")
     @SecurityRequirements
     @Operation(summary = "Sign in: exchange e-mail and password for a bearer token",
-            description = "401 on wrong credentials; 429 after too many failures")
+            description = "401 on wrong credentials; with two-factor sign-in on, 401 two-factor-required without "
+                    + "\"code\" and invalid-two-factor-code with a wrong one; 429 with a doubling Retry-After after too many failures "
+                    + "from this client (for this address, or for any); a client that has not been failing is never refused")
     ResponseEntity<TokenJson> token(@RequestBody TokenRequest body, HttpServletRequest request) {
-        MemberPrincipal principal = accounts.authenticate(body.email(), body.password(), request.getRemoteAddr());
+        MemberPrincipal principal = accounts.authenticate(body.email(), body.password(), request.getRemoteAddr(),
+                body.code());
         AccountService.IssuedToken token = accounts.issueToken(principal.memberId());
         return ResponseEntity.status(201)
                 .body(new TokenJson(token.token(), Long.toString(token.memberId()), token.expiresAt()));
@@ -90,9 +108,59 @@ class AccountApiController {
         return ResponseEntity.noContent().build();
     }
 
+    record TwoFactorSetupJson(String secret, String otpauthUri, String qrCode) {
+    }
+
+    record CodeRequest(String code) {
+    }
+
+    record RecoveryCodesJson(java.util.List<String> recoveryCodes) {
+    }
+
+    record DisableTwoFactorRequest(String password, String code) {
+    }
+
+    @PostMapping("/me/two-factor")
+    @Operation(summary = "Start setting up two-factor sign-in",
+            description = "A new TOTP secret with its otpauth:// URI and a QR code (PNG data URI) for an authenticator app; "
+                    + "nothing changes until POST /me/two-factor/confirm. 409 two-factor-already-on.")
+    TwoFactorSetupJson beginTwoFactor(@AuthenticationPrincipal MemberPrincipal me) {
+        TwoFactor.Setup setup = twoFactor.begin(me.memberId());
+        return new TwoFactorSetupJson(setup.secret(), setup.otpauthUri(), setup.qrDataUri());
+    }
+
+    @PostMapping("/me/two-factor/confirm")
+    @Operation(summary = "Switch two-factor sign-in on with a code from the app",
+            description = "{code} → the ten one-time recovery codes, shown this once. 400 when the code does not match; "
+                    + "409 two-factor-not-started or two-factor-already-on.")
+    RecoveryCodesJson confirmTwoFactor(@AuthenticationPrincipal MemberPrincipal me,
+                                       @RequestBody(required = false) CodeRequest body) {
+        return new RecoveryCodesJson(twoFactor.confirm(me.memberId(), body == null ? null : body.code()));
+    }
+
+    @DeleteMapping("/me/two-factor")
+    @Operation(summary = "Switch two-factor sign-in off",
+            description = "{password, code} (code: from the app, or a recovery code) → 204. 401 confirmation-required "
+                    + "without the password, 403 wrong-confirmation, 401 invalid-two-factor-code, 409 two-factor-not-on.")
+    ResponseEntity<Void> disableTwoFactor(@AuthenticationPrincipal MemberPrincipal me,
+                                          @RequestBody(required = false) DisableTwoFactorRequest body,
+                                          HttpServletRequest request) {
+        accounts.confirmWithPassword(me.memberId(), body == null ? null : body.password(), request.getRemoteAddr());
+        twoFactor.disable(me.memberId(), body == null ? null : body.code());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** What confirms deleting the account: the member's password. */
+    record DeleteRequest(String password) {
+    }
+
     @DeleteMapping("/me")
-    @Operation(summary = "Delete my account and everything of mine: profile, invitations, connections")
-    ResponseEntity<Void> delete(@AuthenticationPrincipal MemberPrincipal me) {
+    @Operation(summary = "Delete my account and everything of mine: profile, invitations, connections",
+            description = "Needs {password}: 401 problem confirmation-required without it, 403 wrong-confirmation "
+                    + "when it is not right (counted as a failed sign-in; 429 past the limit); nothing is deleted then")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal MemberPrincipal me,
+                                @RequestBody(required = false) DeleteRequest body, HttpServletRequest request) {
+        accounts.confirmWithPassword(me.memberId(), body == null ? null : body.password(), request.getRemoteAddr());
         accounts.delete(me.memberId());
         return ResponseEntity.noContent().build();
     }

@@ -38,8 +38,12 @@ class AccountPageController {
     private final BlockService blocks;
     private final NotificationService notifications;
 
+    private final java.time.Clock clock;
+
     AccountPageController(AccountService accounts, MemberRepository members, SecurityContextRepository contexts,
-                          PrivacyService privacy, BlockService blocks, NotificationService notifications) {
+                          PrivacyService privacy, BlockService blocks, NotificationService notifications,
+                          java.time.Clock clock) {
+        this.clock = clock;
         this.notifications = notifications;
         this.privacy = privacy;
         this.blocks = blocks;
@@ -68,6 +72,11 @@ class AccountPageController {
             establishSession(principal, request, response);
             String target = safeNext(next);
             return "redirect:" + (target == null ? "/" : target);
+        } catch (TwoFactorRequiredException e) {
+            // The password was right: the second step asks for the code, for 5 minutes.
+            request.getSession(true).setAttribute(PENDING, new PendingSignIn(e.memberId(), email, safeNext(next),
+                    clock.millis() + 5 * 60_000));
+            return "redirect:/signin/code";
         } catch (InvalidCredentialsException e) {
             response.setStatus(401);
             model.addAttribute("error", e.detail());
@@ -84,6 +93,50 @@ class AccountPageController {
         return "pages/signin";
     }
 
+    static final String PENDING = "rapport.pendingSignIn";
+
+    /** A member whose password was right and who still owes the second factor. */
+    record PendingSignIn(long memberId, String email, String next, long expiresAtMillis) implements java.io.Serializable {
+    }
+
+    private PendingSignIn pending(HttpServletRequest request) {
+        var session = request.getSession(false);
+        if (session == null || !(session.getAttribute(PENDING) instanceof PendingSignIn p)
+                || p.expiresAtMillis() < clock.millis()) {
+            return null;
+        }
+        return p;
+    }
+
+    @GetMapping("/signin/code")
+    String codeForm(HttpServletRequest request) {
+        return pending(request) == null ? "redirect:/signin" : "pages/signin-code";
+    }
+
+    @PostMapping("/signin/code")
+    String code(@RequestParam(defaultValue = "") String code, HttpServletRequest request, HttpServletResponse response,
+                Model model) {
+        PendingSignIn pending = pending(request);
+        if (pending == null) {
+            return "redirect:/signin";
+        }
+        try {
+            MemberPrincipal principal = accounts.completeWithCode(pending.memberId(), pending.email(), code,
+                    request.getRemoteAddr());
+            request.getSession().removeAttribute(PENDING);
+            establishSession(principal, request, response);
+            return "redirect:" + (pending.next() == null ? "/" : pending.next());
+        } catch (InvalidTwoFactorCodeException e) {
+            response.setStatus(401);
+            model.addAttribute("error", e.detail());
+        } catch (RateLimitException e) {
+            response.setStatus(429);
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+            model.addAttribute("error", e.detail());
+        }
+        return "pages/signin-code";
+    }
+
     @GetMapping("/signup")
     String signUpForm(@AuthenticationPrincipal MemberPrincipal me) {
         return me != null ? "redirect:/" : "pages/signup";
@@ -95,7 +148,7 @@ class AccountPageController {
                   HttpServletRequest request, HttpServletResponse response, Model model,
                   RedirectAttributes redirect) {
         try {
-            Member member = accounts.signUp(email, password, firstName, lastName);
+            Member member = accounts.signUp(email, password, firstName, lastName, request.getRemoteAddr());
             establishSession(accounts.authenticate(member.email(), password, request.getRemoteAddr()), request,
                     response);
             redirect.addFlashAttribute("flash", "Welcome to Rapport, " + member.firstName()
@@ -107,6 +160,10 @@ class AccountPageController {
         } catch (EmailTakenException e) {
             response.setStatus(409);
             model.addAttribute("errors", new ValidationException("email", e.detail()));
+        } catch (RateLimitException e) {
+            response.setStatus(429);
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+            model.addAttribute("error", e.detail());
         }
         model.addAttribute("email", email);
         model.addAttribute("firstName", firstName);

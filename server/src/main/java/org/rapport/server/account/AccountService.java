@@ -44,6 +44,9 @@ public class AccountService {
     private final ApiTokenRepository tokens;
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
+    private final SignUpThrottle signUps;
+    private final PasswordPolicy policy;
+    private final TwoFactor twoFactor;
     private final GraphIndex index;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -54,8 +57,13 @@ public class AccountService {
     private final String decoyHash;
 
     public AccountService(MemberRepository members, ApiTokenRepository tokens, PasswordEncoder passwords,
-                          LoginThrottle throttle, GraphIndex index, TransactionTemplate tx, Clock clock,
+                          LoginThrottle throttle, SignUpThrottle signUps, PasswordPolicy policy, TwoFactor twoFactor,
+                          GraphIndex index,
+                          TransactionTemplate tx, Clock clock,
                           org.springframework.context.ApplicationEventPublisher events, AccountStanding standing) {
+        this.policy = policy;
+        this.twoFactor = twoFactor;
+        this.signUps = signUps;
         this.events = events;
         this.standing = standing;
         this.members = members;
@@ -86,8 +94,31 @@ public class AccountService {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** Creates an account (I4). All fields are checked together so a form shows every problem at once. */
+    /** Creates an account (I4) with no client limit (the CLI and tests). */
     public Member signUp(String rawEmail, String password, String rawFirstName, String rawLastName) {
+        return signUp(rawEmail, password, rawFirstName, rawLastName, null);
+    }
+
+    /**
+     * Creates an account (I4). All fields are checked together so a form shows every problem at
+     * once. {@code client} (the remote address) may make {@code rapport.accounts.signup-limit}
+     * accounts per window; past it a {@link org.rapport.server.system.RateLimitException}.
+     */
+    public Member signUp(String rawEmail, String password, String rawFirstName, String rawLastName, String client) {
+        Instant reserved = signUps.reserve(client);
+        boolean made = false;
+        try {
+            Member member = createAccount(rawEmail, password, rawFirstName, rawLastName);
+            made = true;
+            return member;
+        } finally {
+            if (!made) {
+                signUps.release(client, reserved);
+            }
+        }
+    }
+
+    private Member createAccount(String rawEmail, String password, String rawFirstName, String rawLastName) {
         Errors errors = new Errors();
         String email = normaliseEmail(rawEmail);
         if (email.isEmpty()) {
@@ -95,7 +126,7 @@ public class AccountService {
         } else if (!looksLikeEmail(email)) {
             errors.add("email", "This does not look like an e-mail address.");
         }
-        checkPassword(password, "password", errors);
+        policy.check(password, "password", errors, email, rawFirstName, rawLastName);
         String firstName = ProfileRules.line(rawFirstName == null ? "" : rawFirstName, "firstName", "First name",
                 ProfileRules.NAME_MAX, errors);
         if (firstName.isEmpty() && !errors.has("firstName")) {
@@ -140,6 +171,16 @@ public class AccountService {
      * wrong passwords fail the same way and take about the same time.
      */
     public MemberPrincipal authenticate(String rawEmail, String password, String client) {
+        return authenticate(rawEmail, password, client, null);
+    }
+
+    /**
+     * As {@link #authenticate(String, String, String)}, with the second factor: for a member with
+     * two-factor sign-in on, a right password without {@code code} is a
+     * {@link TwoFactorRequiredException} (not counted as a failure), a wrong code an
+     * {@link InvalidTwoFactorCodeException} (counted).
+     */
+    public MemberPrincipal authenticate(String rawEmail, String password, String client, String code) {
         String email = normaliseEmail(rawEmail);
         throttle.check(email, client);
         // No stored address holds control characters (PostgreSQL would refuse the NUL in the query).
@@ -153,9 +194,43 @@ public class AccountService {
             throttle.recordFailure(email, client);
             throw new InvalidCredentialsException();
         }
-        throttle.recordSuccess(email);
-        standing.requireAllowedToSignIn(credentials.get().memberId());
-        return new MemberPrincipal(credentials.get().memberId(), credentials.get().securityStamp());
+        long memberId = credentials.get().memberId();
+        if (twoFactor.isEnabled(memberId)) {
+            if (code == null || code.isBlank()) {
+                throw new TwoFactorRequiredException(memberId);
+            }
+            if (!twoFactor.verify(memberId, code)) {
+                throttle.recordFailure(email, client);
+                throw new InvalidTwoFactorCodeException();
+            }
+        }
+        throttle.recordSuccess(email, client);
+        return signedIn(credentials.get());
+    }
+
+    /**
+     * The page's second step: the member whose password was right ({@link TwoFactorRequiredException})
+     * gives their code. Throttled like a sign-in of {@code email} from {@code client}.
+     */
+    public MemberPrincipal completeWithCode(long memberId, String rawEmail, String code, String client) {
+        String email = normaliseEmail(rawEmail);
+        throttle.check(email, client);
+        if (!twoFactor.verify(memberId, code)) {
+            throttle.recordFailure(email, client);
+            throw new InvalidTwoFactorCodeException();
+        }
+        throttle.recordSuccess(email, client);
+        return signedIn(members.findCredentials(memberId).orElseThrow(MemberNotFoundException::new));
+    }
+
+    /**
+     * The one place every way of signing in (password, second factor, and later single sign-on)
+     * ends: checks that may refuse an account whose credentials are right belong here (a suspended
+     * member, issue 17).
+     */
+    private MemberPrincipal signedIn(MemberRepository.Credentials credentials) {
+        standing.requireAllowedToSignIn(credentials.memberId());
+        return new MemberPrincipal(credentials.memberId(), credentials.securityStamp());
     }
 
     /** Whether the principal still matches its account (not deleted, password not changed since, not suspended). */
@@ -181,7 +256,7 @@ public class AccountService {
                 || !passwords.matches(current, credentials.passwordHash())) {
             errors.add("currentPassword", "The current password is not right.");
         }
-        checkPassword(next, "newPassword", errors);
+        policy.check(next, "newPassword", errors, members.findById(memberId).map(Member::email).orElse(null));
         errors.throwIfAny();
         String stamp = newStamp();
         String hash = passwords.encode(next);
@@ -237,18 +312,6 @@ public class AccountService {
     public record IssuedToken(String token, long memberId, Instant expiresAt) {
     }
 
-    private void checkPassword(String password, String field, Errors errors) {
-        if (password == null || password.isEmpty()) {
-            errors.add(field, "Password is required.");
-        } else if (password.length() < PASSWORD_MIN) {
-            errors.add(field, "Use at least " + PASSWORD_MIN + " characters for the password.");
-        } else if (password.length() > PASSWORD_MAX) {
-            errors.add(field, "The password can be at most " + PASSWORD_MAX + " characters.");
-        } else if (password.isBlank()) {
-            errors.add(field, "The password cannot be only spaces.");
-        }
-    }
-
     private String newStamp() {
         byte[] bytes = new byte[12];
         random.nextBytes(bytes);
@@ -261,6 +324,23 @@ public class AccountService {
                     MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /**
+     * Confirms a dangerous action (deleting the account through the API) with the member's
+     * password. Wrong passwords count as failed sign-ins of this member from this client, so a
+     * stolen token cannot be used to guess the password faster than the sign-in form allows.
+     */
+    public void confirmWithPassword(long memberId, String password, String client) {
+        if (password == null || password.isEmpty()) {
+            throw new ConfirmationRequiredException();
+        }
+        String email = members.findById(memberId).map(Member::email).orElseThrow(MemberNotFoundException::new);
+        throttle.check(email, client);
+        if (!passwordMatches(memberId, password)) {
+            throttle.recordFailure(email, client);
+            throw new WrongConfirmationException();
         }
     }
 

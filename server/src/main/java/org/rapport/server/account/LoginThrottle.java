@@ -3,95 +3,171 @@ package org.rapport.server.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.rapport.server.system.RapportProperties;
 import org.rapport.server.system.RateLimitException;
 import org.springframework.stereotype.Component;
 
 /**
- * Limits failed sign-ins per e-mail address and per client address in a sliding window, so a
- * password cannot be guessed by brute force. Kept in memory: per node, forgotten on restart, at
- * most a few hundred bytes per key; stale keys are swept as new failures arrive. A success clears
- * the address's record.
+ * Slows password guessing down without ever locking the owner out (issue 16).
+ *
+ * <p>Failures are counted per (account, client) pair and per client. Past
+ * {@code rapport.login.max-failures} free failures of a pair (five times as many for a client
+ * across all addresses, a shared office or NAT), that client must wait before its next attempt:
+ * {@code first-delay}, doubling with every further failure, at most {@code max-delay}. An attempt
+ * made while waiting is refused (429 with {@code Retry-After}) without looking at the password, so
+ * it neither counts nor teaches the guesser anything. A count is forgotten {@code window} after
+ * its last failure.
+ *
+ * <p>Nothing is counted per account alone: that is the lock-out the issue describes (ten guesses
+ * for her address and the owner is out). A client that has not been failing always gets its
+ * password checked. Against many clients guessing one account, the account's failures are
+ * counted too, but they slow down only clients that have failed themselves.
+ *
+ * <p>Kept in memory: per node, forgotten on restart, a few dozen bytes per key; stale keys are
+ * swept as new failures arrive. A success clears the pair.
  */
 @Component
 public class LoginThrottle {
 
-    /** A client address may fail this many times more than one account may (shared offices, NAT). */
-    private static final int CLIENT_FACTOR = 5;
+    /** A client (or an account under attack) may fail this many times more than one pair may. */
+    static final int CLIENT_FACTOR = 5;
     private static final int SWEEP_EVERY = 1024;
 
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final Clock clock;
-    private final int maxFailures;
+    private final int freeFailures;
+    private final Duration firstDelay;
+    private final Duration maxDelay;
     private final Duration window;
-    private final java.util.concurrent.atomic.AtomicInteger sinceSweep = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger sinceSweep = new AtomicInteger();
 
     public LoginThrottle(Clock clock, RapportProperties properties) {
         this.clock = clock;
-        this.maxFailures = properties.login().maxFailures();
+        this.freeFailures = properties.login().maxFailures();
+        this.firstDelay = properties.login().firstDelay();
+        this.maxDelay = properties.login().maxDelay();
         this.window = properties.login().window();
     }
 
-    /** Throws when either key has used up its failures. */
+    /** Failures of one key: how many, and when the last one was. Guarded by itself. */
+    private static final class Failures {
+        int count;
+        Instant last;
+    }
+
+    /**
+     * Throws {@link RateLimitException} when this client must still wait before trying this
+     * address again. {@code client} is the remote address (the real client's when a trusted proxy
+     * forwards it); {@code null} (a command-line caller) is never throttled.
+     */
     public void check(String email, String client) {
+        if (client == null) {
+            return;
+        }
         Instant now = clock.instant();
-        check("e:" + email.toLowerCase(Locale.ROOT), maxFailures, now);
-        if (client != null) {
-            check("c:" + client, maxFailures * CLIENT_FACTOR, now);
+        String account = account(email);
+        Duration wait = max(waitFor(pair(account, client), freeFailures, now),
+                waitFor(client(client), freeFailures * CLIENT_FACTOR, now));
+        if (wait.isZero() && hasFailed(client(client), now)) {
+            wait = waitFor(account, freeFailures * CLIENT_FACTOR, now);
+        }
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+            throw new RateLimitException("too-many-sign-in-attempts",
+                    "Too many failed sign-in attempts from here. Try again in " + (seconds < 120
+                            ? seconds + " seconds." : (seconds + 59) / 60 + " minutes."), wait);
         }
     }
 
     public void recordFailure(String email, String client) {
-        Instant now = clock.instant();
-        record("e:" + email.toLowerCase(Locale.ROOT), now);
-        if (client != null) {
-            record("c:" + client, now);
+        if (client == null) {
+            return;
         }
+        Instant now = clock.instant();
+        String account = account(email);
+        record(pair(account, client), now);
+        record(client(client), now);
+        record(account, now);
         maybeSweep(now);
     }
 
-    public void recordSuccess(String email) {
-        failures.remove("e:" + email.toLowerCase(Locale.ROOT));
+    /** The right password: this client's failures for this address are forgiven. */
+    public void recordSuccess(String email, String client) {
+        if (client != null) {
+            failures.remove(pair(account(email), client));
+        }
     }
 
-    private void check(String key, int max, Instant now) {
-        Deque<Instant> q = failures.get(key);
-        if (q == null) {
-            return;
+    private static String account(String email) {
+        return "a:" + email.toLowerCase(Locale.ROOT);
+    }
+
+    private static String pair(String account, String client) {
+        return "p:" + client + " " + account;
+    }
+
+    private static String client(String client) {
+        return "c:" + client;
+    }
+
+    /** How long a key past its free failures must still wait; zero when it may try now. */
+    private Duration waitFor(String key, int free, Instant now) {
+        Failures f = failures.get(key);
+        if (f == null) {
+            return Duration.ZERO;
         }
-        synchronized (q) {
-            prune(q, now);
-            if (q.size() >= max) {
-                Duration retry = Duration.between(now, q.peekFirst().plus(window));
-                throw new RateLimitException("too-many-sign-in-attempts",
-                        "Too many failed sign-in attempts. Try again in " + Math.max(1, retry.toMinutes() + 1)
-                                + " minutes.", retry);
+        synchronized (f) {
+            if (f.count < free || stale(f, now)) {
+                return Duration.ZERO;
             }
+            Instant until = f.last.plus(delay(f.count - free));
+            return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
         }
+    }
+
+    /** The delay after the {@code excess}-th failure past the free ones: doubling, capped. */
+    Duration delay(int excess) {
+        if (excess >= 30) {
+            return maxDelay;
+        }
+        Duration d = firstDelay.multipliedBy(1L << excess);
+        return d.compareTo(maxDelay) > 0 ? maxDelay : d;
+    }
+
+    private boolean hasFailed(String key, Instant now) {
+        Failures f = failures.get(key);
+        if (f == null) {
+            return false;
+        }
+        synchronized (f) {
+            return f.count > 0 && !stale(f, now);
+        }
+    }
+
+    private boolean stale(Failures f, Instant now) {
+        return f.last == null || !f.last.plus(window).isAfter(now);
     }
 
     private void record(String key, Instant now) {
-        Deque<Instant> q = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (q) {
-            prune(q, now);
-            q.addLast(now);
-            while (q.size() > maxFailures * CLIENT_FACTOR) {
-                q.removeFirst();
+        Failures f = failures.computeIfAbsent(key, k -> new Failures());
+        synchronized (f) {
+            if (stale(f, now)) {
+                f.count = 0;
             }
+            if (f.count < Integer.MAX_VALUE) {
+                f.count++;
+            }
+            f.last = now;
         }
     }
 
-    private void prune(Deque<Instant> q, Instant now) {
-        Instant cutoff = now.minus(window);
-        while (!q.isEmpty() && !q.peekFirst().isAfter(cutoff)) {
-            q.removeFirst();
-        }
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private void maybeSweep(Instant now) {
@@ -100,8 +176,7 @@ public class LoginThrottle {
         }
         failures.entrySet().removeIf(e -> {
             synchronized (e.getValue()) {
-                prune(e.getValue(), now);
-                return e.getValue().isEmpty();
+                return stale(e.getValue(), now);
             }
         });
     }

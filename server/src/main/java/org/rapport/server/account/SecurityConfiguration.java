@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.DispatcherType;
 
+import org.rapport.server.system.RapportProperties;
 import org.rapport.server.web.Problems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +37,19 @@ class SecurityConfiguration {
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+    /**
+     * HSTS for a year (subdomains included) on every answer when the public URL is https, even
+     * when the proxy in front did not say the request was https; otherwise Spring Security's
+     * default, on requests that arrived secure only.
+     */
+    private static void strictTransport(
+            org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity>.HstsConfig hsts,
+            RapportProperties properties) {
+        if (ReverseProxyConfiguration.publicUrlIsHttps(properties)) {
+            hsts.requestMatcher(request -> true).maxAgeInSeconds(365L * 24 * 3600).includeSubDomains(true);
+        }
+    }
+
     @Bean
     SecurityContextRepository securityContextRepository() {
         return new HttpSessionSecurityContextRepository();
@@ -62,7 +76,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain api(HttpSecurity http, AccountService accounts, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccountService accounts, JsonMapper json, RapportProperties properties)
+            throws Exception {
         http.securityMatcher("/api/**")
                 // The API never reads or writes a page session: a bearer token is the only way in
                 // (the session cookie would ride along on cross-site requests, and the API has no CSRF token).
@@ -80,7 +95,8 @@ class SecurityConfiguration {
                         // client closed) carries no bearer token's authentication: the request was
                         // authorized when it started, so do not deny it again (and log an error per stream).
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/tokens").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/tokens", "/api/v1/password-resets",
+                                "/api/v1/password-resets/*").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> Problems.write(request, response,
@@ -89,7 +105,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, ex) -> Problems.write(request, response,
                                 Problems.of(403, "forbidden", "Not allowed", "You are not allowed to do this."),
                                 json)))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .httpStrictTransportSecurity(hsts -> strictTransport(hsts, properties)));
         return http.build();
     }
 
@@ -98,7 +115,8 @@ class SecurityConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain pages(HttpSecurity http, AccountService accounts, SecurityContextRepository contexts,
                               org.rapport.server.admin.AdminAccess admin,
-                              org.springframework.core.env.Environment env) throws Exception {
+                              org.springframework.core.env.Environment env,
+                              RapportProperties properties) throws Exception {
         // Issue 17: liveness, readiness and the bare health status stay open for load balancers;
         // metrics and health details are for administrators on this port, or for whoever reaches
         // the management port when one is set (the actuator is then not served here at all).
@@ -108,7 +126,8 @@ class SecurityConfiguration {
                 .addFilterAfter(new SessionStampFilter(accounts), SecurityContextHolderFilter.class)
                 .addFilterAfter(new org.rapport.server.admin.ActuatorAuthorities(admin), SessionStampFilter.class)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/signin", "/signup", "/error", "/favicon.ico", "/robots.txt",
+                        .requestMatchers("/", "/signin", "/signup", "/error", "/favicon.ico", "/robots.txt", "/forgot", "/forgot-password",
+                                "/password-reset", "/password-reset/*", "/verify-email/*", "/signin/code",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
                         .permitAll()
@@ -137,7 +156,8 @@ class SecurityConfiguration {
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                        .frameOptions(f -> f.deny()));
+                        .frameOptions(f -> f.deny())
+                        .httpStrictTransportSecurity(hsts -> strictTransport(hsts, properties)));
         return http.build();
     }
 }

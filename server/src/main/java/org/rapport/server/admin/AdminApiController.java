@@ -95,7 +95,7 @@ class AdminApiController {
 
     @PostMapping("/members/{id}/password-reset")
     @Operation(summary = "Mail the member a password reset link",
-            description = "Administrators only. 202; 503 password-reset-unavailable while the server cannot send one")
+            description = "Administrators only. 202: the member is mailed a single-use link valid one hour")
     ResponseEntity<Void> passwordReset(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
         admin.sendPasswordReset(access.moderator(me.memberId()), id);
         return ResponseEntity.accepted().build();

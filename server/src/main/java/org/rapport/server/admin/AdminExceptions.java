@@ -38,12 +38,4 @@ final class AdminExceptions {
             super("last-administrator", "Last administrator", "This is the last administrator: make someone else an administrator first.");
         }
     }
-
-    /** Password reset mail is not wired yet (503): see {@link ResetLinkSender}. */
-    static final class PasswordResetUnavailableException extends RapportException {
-        PasswordResetUnavailableException() {
-            super("password-reset-unavailable", 503, "Password reset not available",
-                    "Password reset is not available yet on this server.");
-        }
-    }
 }

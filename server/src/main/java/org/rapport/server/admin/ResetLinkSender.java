@@ -2,7 +2,7 @@ package org.rapport.server.admin;
 
 /**
  * Mails a member a link to choose a new password. Password reset by e-mail belongs to accounts
- * (issue 16); until that is wired here, {@link UnavailableResetLinkSender} answers 503.
+ * (issue 16); {@link MailedResetLinkSender} hands the request to it.
  */
 public interface ResetLinkSender {
 

@@ -27,7 +27,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "rapport", mixinStandardHelpOptions = true, version = "Rapport 0.1.0",
         description = "A self-hostable professional network.",
         subcommands = {RapportCli.Serve.class, GraphCommand.class, ImportCommand.class, SearchCommand.class,
-                AdminCommand.class, BackupCommand.class, RestoreCommand.class, MigrateCommand.class})
+                AdminCommand.class, BackupCommand.class, RestoreCommand.class, MigrateCommand.class,
+                AccountsCommand.class})
 public final class RapportCli implements Callable<Integer> {
 
     @Option(names = "--db", scope = CommandLine.ScopeType.INHERIT, paramLabel = "<jdbc-url>",

@@ -138,14 +138,15 @@ public class ContactRepository {
     }
 
     /**
-     * Member ids by their (normalised) e-mail address, for the given addresses: only members who let
-     * people who have their address find them (E6), so a refusal is never a reverse look-up.
+     * Members whose verified address is one of {@code emails} (an unverified address matches nobody),
+     * and only those who let people who have their address find them (E6), so a refusal is never a
+     * reverse look-up.
      */
     Map<String, Long> membersByEmail(Collection<String> emails) {
         Map<String, Long> out = new HashMap<>();
         List<String> all = new ArrayList<>(emails);
         for (int i = 0; i < all.size(); i += 500) {
-            jdbc.sql("SELECT email, id FROM members WHERE email IN (:e) AND suggest_to_contacts = TRUE").param("e", all.subList(i, Math.min(all.size(), i + 500)))
+            jdbc.sql("SELECT email, id FROM members WHERE email IN (:e) AND email_verified_at IS NOT NULL AND suggest_to_contacts = TRUE").param("e", all.subList(i, Math.min(all.size(), i + 500)))
                     .query((java.sql.ResultSet rs) -> {
                         out.put(rs.getString(1), rs.getLong(2));
                     });

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 
-import org.rapport.server.account.MemberSignedUp;
+import org.rapport.server.account.EmailVerified;
 import org.rapport.server.invitation.InvitationRepository;
 import org.rapport.server.invitation.InvitationService;
 import org.rapport.server.invitation.QuotaStatus;
@@ -657,9 +657,13 @@ public class ContactService {
         });
     }
 
-    /** A new member: contacts holding their address match them, and e-mail invitations become invitations. */
+    /**
+     * A member verified their address (issue 16): contacts holding it match them, and e-mail
+     * invitations to it become invitations. Not at sign-up: whoever signs up with an address has
+     * not shown it is theirs.
+     */
     @EventListener
-    void onSignUp(MemberSignedUp event) {
+    void onEmailVerified(EmailVerified event) {
         String hash = keys.emailHash(event.email());
         contacts.matchNewMember(hash, event.memberId());
         Instant now = clock.instant();

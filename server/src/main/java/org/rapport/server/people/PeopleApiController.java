@@ -54,7 +54,7 @@ class PeopleApiController {
             String id, String email, String name, String firstName, String lastName, String headline,
             String location, String industry, String about, List<Position> positions, List<Education> education,
             List<String> skills, List<String> interests, Map<String, String> handles, Instant memberSince,
-            long connectionCount, long pendingInvitations, PrivacySettings settings) {
+            long connectionCount, long pendingInvitations, PrivacySettings settings, boolean emailVerified) {
     }
 
 
@@ -65,10 +65,13 @@ class PeopleApiController {
     private final ProfileViewService views;
     private final PrivacyService privacy;
     private final FollowService follows;
+    private final org.rapport.server.account.EmailVerifications verifications;
 
     PeopleApiController(PeopleService people, ProfileService profiles,
                         NetworkService network, InvitationService invitations, ProfileViewService views,
-                        PrivacyService privacy, FollowService follows) {
+                        PrivacyService privacy, FollowService follows,
+                        org.rapport.server.account.EmailVerifications verifications) {
+        this.verifications = verifications;
         this.follows = follows;
         this.views = views;
         this.privacy = privacy;
@@ -132,6 +135,6 @@ class PeopleApiController {
         return new MeJson(Long.toString(m.id()), m.email(), m.name(), m.firstName(), m.lastName(), m.headline(),
                 m.location(), m.industry(), m.about(), p.positions(), p.education(), p.skills(), p.interests(),
                 p.handles(), m.createdAt(), network.connectionCount(m.id()), invitations.receivedCount(m.id()),
-                privacy.settings(m.id()));
+                privacy.settings(m.id()), verifications.isVerified(m.id()));
     }
 }

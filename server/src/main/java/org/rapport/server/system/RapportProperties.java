@@ -74,9 +74,23 @@ public record RapportProperties(
         }
     }
 
+    /**
+     * Sign-in throttling (issue 16): failures per account and client that cost nothing, the first
+     * wait after them (doubling with each further failure, up to {@code maxDelay}), and how long a
+     * failure is remembered after the last one. See {@code LoginThrottle}.
+     */
     public record Login(
             @DefaultValue("10") int maxFailures,
-            @DefaultValue("15m") Duration window) {
+            @DefaultValue("30s") Duration firstDelay,
+            @DefaultValue("15m") Duration maxDelay,
+            @DefaultValue("24h") Duration window) {
+        public Login {
+            if (maxFailures < 1 || firstDelay.isNegative() || firstDelay.isZero() || maxDelay.compareTo(firstDelay) < 0
+                    || window.compareTo(maxDelay) < 0) {
+                throw new IllegalArgumentException("rapport.login: need max-failures >= 1 and "
+                        + "0 < first-delay <= max-delay <= window");
+            }
+        }
     }
 
     /** People You May Know: how many list entries one request may scan in the graph (hubs are skipped past it). */

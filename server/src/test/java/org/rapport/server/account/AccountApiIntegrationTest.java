@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.rapport.server.support.ApiIntegrationContract;
 import org.rapport.server.support.SqliteSpringTest;
 import org.rapport.server.support.TestMembers;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import tools.jackson.databind.JsonNode;
 
@@ -92,7 +93,7 @@ class AccountApiIntegrationTest extends ApiIntegrationContract {
     }
 
     @Test
-    void repeatedWrongPasswordsAreA429WithRetryAfter() {
+    void repeatedWrongPasswordsAreA429WithADoublingRetryAfterForTheGuesserOnly() {
         var m = members.create("Greta", "Guess");
         Map<String, String> wrong = Map.of("email", m.email(), "password", "guess number n");
         for (int i = 0; i < 10; i++) {
@@ -100,12 +101,124 @@ class AccountApiIntegrationTest extends ApiIntegrationContract {
         }
 
         Response limited = signInFrom("10.77.0.1", wrong).expectProblem(429);
+        assertThat(limited.problemType()).endsWith("/too-many-sign-in-attempts");
+        assertThat(limited.header("Retry-After")).isEqualTo("30");
+        clock.advance(java.time.Duration.ofSeconds(30));
+        signInFrom("10.77.0.1", wrong).expectProblem(401);
+        assertThat(signInFrom("10.77.0.1", wrong).expectProblem(429).header("Retry-After")).isEqualTo("60");
 
-        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 15 * 60L);
-        // Even the right password waits, from anywhere: the limit is on the account.
-        signInFrom("10.77.0.2", Map.of("email", m.email(), "password", TestMembers.PASSWORD)).expectProblem(429);
-        clock.advance(java.time.Duration.ofMinutes(15));
+        // The attack of issue 16: the owner, from another client, is not locked out.
         signInFrom("10.77.0.2", Map.of("email", m.email(), "password", TestMembers.PASSWORD)).expect(201);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    AccountProperties accountProperties;
+
+    @Test
+    void aNewAccountIsUnverifiedUntilItsLinkIsFollowedAndMayAskForTheMailAgain() throws Exception {
+        String email = unique("unverified");
+        signUp(email, PASSWORD, "Una Verified").expect(201);
+        Caller me = new Caller(null, token(email, PASSWORD).expect(201).text("token"));
+        assertThat(get(me, "/me").body().path("emailVerified").asBoolean()).isFalse();
+        post(me, "/me/email-verification").expect(202);
+        String link = EmailVerificationContract.awaitVerificationToken(email, 2);
+
+        var page = perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/verify-email/" + link)
+                .accept(org.springframework.http.MediaType.TEXT_HTML));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(get(me, "/me").body().path("emailVerified").asBoolean()).isTrue();
+        assertThat(post(me, "/me/email-verification").expectProblem(409).problemType())
+                .endsWith("/email-already-verified");
+        assertThat(perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/verify-email/" + link)
+                .accept(org.springframework.http.MediaType.TEXT_HTML)).status()).as("a used link").isEqualTo(410);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    TwoFactor twoFactor;
+
+    @Test
+    void twoFactorOverTheApiSetUpThenTokensAskForTheCode() {
+        var m = members.create("Tess", "Factor");
+        Caller me = signIn(m);
+        JsonNode setup = post(me, "/me/two-factor").expect(200).body();
+        String secret = setup.path("secret").asString();
+        assertThat(setup.path("otpauthUri").asString()).startsWith("otpauth://totp/");
+        assertThat(setup.path("qrCode").asString()).startsWith("data:image/png;base64,");
+        post(me, "/me/two-factor/confirm", Map.of("code", "000000")).expectFieldErrors("code");
+        JsonNode codes = post(me, "/me/two-factor/confirm", Map.of("code", twoFactor.currentCode(secret))).expect(200).body();
+        assertThat(codes.path("recoveryCodes").size()).isEqualTo(10);
+
+        Response required = token(m.email(), TestMembers.PASSWORD).expectProblem(401);
+        assertThat(required.problemType()).endsWith("/two-factor-required");
+        assertThat(post(null, "/tokens", Map.of("email", m.email(), "password", TestMembers.PASSWORD, "code", "000000"))
+                .expectProblem(401).problemType()).endsWith("/invalid-two-factor-code");
+        String recovery = codes.path("recoveryCodes").get(0).asString();
+        post(null, "/tokens", Map.of("email", m.email(), "password", TestMembers.PASSWORD, "code", recovery)).expect(201);
+
+        perform(me, MockMvcRequestBuilders.delete(API + "/me/two-factor"), Map.of("code", recovery)).expectProblem(401);
+        perform(me, MockMvcRequestBuilders.delete(API + "/me/two-factor"),
+                Map.of("password", TestMembers.PASSWORD, "code", codes.path("recoveryCodes").get(1).asString()))
+                .expect(204);
+        token(m.email(), TestMembers.PASSWORD).expect(201);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesIssue16sEndpoints() {
+        JsonNode paths = perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/v3/api-docs"))
+                .expect(200).body().path("paths");
+        assertThat(paths.path("/api/v1/password-resets").path("post").path("summary").asString()).isNotBlank();
+        assertThat(paths.path("/api/v1/password-resets/{token}").path("post").path("description").asString())
+                .contains("410");
+        assertThat(paths.path("/api/v1/me").path("delete").path("description").asString())
+                .contains("confirmation-required");
+        assertThat(paths.path("/api/v1/me").path("delete").has("requestBody")).isTrue();
+        assertThat(paths.path("/api/v1/me/email-verification").path("post").path("summary").asString()).isNotBlank();
+        assertThat(paths.path("/api/v1/me/two-factor").path("post").path("summary").asString()).isNotBlank();
+        assertThat(paths.path("/api/v1/me/two-factor").path("delete").path("summary").asString()).isNotBlank();
+        assertThat(paths.path("/api/v1/me/two-factor/confirm").path("post").path("summary").asString()).isNotBlank();
+        assertThat(paths.path("/api/v1/tokens").path("post").path("description").asString())
+                .contains("two-factor-required");
+    }
+
+    @Test
+    void passwordResetOverTheApiAnswers202ForAnyAddressAndTheLinkSetsThePasswordOnce() throws Exception {
+        var m = members.create("Rita", "Reset");
+        Caller before = signIn(m);
+        post(null, "/password-resets", Map.of("email", unique("nobody"))).expect(202);
+        post(null, "/password-resets", Map.of("email", m.email())).expect(202);
+        String link = PasswordResetContract.awaitResetToken(m.email(), 1);
+
+        post(null, "/password-resets/" + link, Map.of("password", "password")).expectFieldErrors("password");
+        post(null, "/password-resets/" + link, Map.of("password", "a fresh memorable phrase")).expect(204);
+
+        get(before, "/me").expectProblem(401);
+        token(m.email(), TestMembers.PASSWORD).expectProblem(401);
+        token(m.email(), "a fresh memorable phrase").expect(201);
+        assertThat(post(null, "/password-resets/" + link, Map.of("password", "another fresh phrase"))
+                .expectProblem(410).problemType()).endsWith("/reset-link-expired");
+        assertThat(post(null, "/password-resets/not-a-token", Map.of("password", "another fresh phrase"))
+                .expectProblem(404).problemType()).endsWith("/reset-link-not-found");
+    }
+
+    @Test
+    void signUpThroughTheApiIsLimitedPerClient() {
+        String client = "10.78.0." + (System.nanoTime() % 200);
+        for (int i = 0; i < accountProperties.signupLimit(); i++) {
+            signUpFrom(client, unique("many" + i)).expect(201);
+        }
+        Response limited = signUpFrom(client, unique("many")).expectProblem(429);
+        assertThat(limited.problemType()).endsWith("/too-many-sign-ups");
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 3600L);
+        signUpFrom("10.78.1.1", unique("other")).expect(201);
+    }
+
+    private Response signUpFrom(String address, String email) {
+        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(API + "/accounts")
+                .with(r -> {
+                    r.setRemoteAddr(address);
+                    return r;
+                });
+        return perform(null, request, Map.of("email", email, "password", "a long enough password", "name", "Many Made"));
     }
 
     private Response signInFrom(String address, Map<String, String> body) {
@@ -231,7 +344,13 @@ class AccountApiIntegrationTest extends ApiIntegrationContract {
         assertThat(get(friend, "/me").body().path("connectionCount").asLong()).isEqualTo(2);
         assertThat(get(other, "/members/" + friend.key()).body().path("connectionCount").asLong()).isEqualTo(2);
 
-        delete(leaver, "/me").expect(204);
+        delete(leaver, "/me").expectProblem(401);
+        perform(leaver, MockMvcRequestBuilders.delete(API + "/me"), Map.of("password", "not my password"))
+                .expectProblem(403);
+        assertThat(get(friend, "/me").body().path("connectionCount").asLong())
+                .as("a refused deletion deletes nothing").isEqualTo(2);
+        perform(leaver, MockMvcRequestBuilders.delete(API + "/me"), Map.of("password", TestMembers.PASSWORD))
+                .expect(204);
 
         assertThat(get(friend, "/me").expect(200).body().path("connectionCount").asLong()).isEqualTo(1);
         assertThat(get(other, "/members/" + friend.key()).body().path("connectionCount").asLong()).isEqualTo(1);

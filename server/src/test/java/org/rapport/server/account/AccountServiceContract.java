@@ -59,22 +59,137 @@ abstract class AccountServiceContract extends IntegrationContract {
     }
 
     @Test
-    void wrongPasswordAndUnknownEmailFailAlikeAndRepeatedFailuresAreThrottled() {
-        String email = unique("throttle");
+    void commonAndGuessablePasswordsAreRefusedAndTheMessageSaysWhy() {
+        for (String common : List.of("12345678", "password", "PassWord", "qwertyuiop")) {
+            assertThatThrownBy(() -> accounts.signUp(unique("common"), common, "C", ""))
+                    .as(common).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.messageFor("password"))
+                            .contains("one of the most common passwords"));
+        }
+        assertThatThrownBy(() -> accounts.signUp(unique("guessable"), "iloveyou123", "G", ""))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.messageFor("password"))
+                        .startsWith("This password is too easy to guess.").contains("commonly used password"));
+        String email = unique("margaretta");
+        assertThatThrownBy(() -> accounts.signUp(email, "Margaretta1", "Margaretta", "Smithfield"))
+                .as("the member's own name counts as a known word")
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.messageFor("password"))
+                        .startsWith("This password is too easy to guess."));
+        assertThat(memberRows.findIdByEmail(email)).isEmpty();
+
+        Member m = accounts.signUp(unique("strong"), "a long enough password", "S", "");
+        assertThatThrownBy(() -> accounts.changePassword(m.id(), "a long enough password", "password1"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.messageFor("newPassword"))
+                        .contains("most common"));
+    }
+
+    @Test
+    void deletingThroughConfirmationNeedsTheRightPassword() {
+        Member m = accounts.signUp(unique("confirm"), "a long enough password", "C", "");
+        assertThatThrownBy(() -> accounts.confirmWithPassword(m.id(), null, "10.0.7.1"))
+                .isInstanceOfSatisfying(ConfirmationRequiredException.class, e -> assertThat(e.status()).isEqualTo(401));
+        assertThatThrownBy(() -> accounts.confirmWithPassword(m.id(), "not it", "10.0.7.1"))
+                .isInstanceOfSatisfying(WrongConfirmationException.class, e -> assertThat(e.status()).isEqualTo(403));
+        accounts.confirmWithPassword(m.id(), "a long enough password", "10.0.7.1");
+    }
+
+    @Test
+    void wrongPasswordAndUnknownEmailFailAlike() {
+        String email = unique("alike");
         accounts.signUp(email, "a long enough password", "T", "");
         assertThatThrownBy(() -> accounts.authenticate(email, "wrong", "10.0.0.2"))
                 .isInstanceOf(InvalidCredentialsException.class);
         assertThatThrownBy(() -> accounts.authenticate(unique("nobody"), "wrong", "10.0.0.2"))
                 .isInstanceOf(InvalidCredentialsException.class);
-        for (int i = 0; i < 9; i++) {
-            assertThatThrownBy(() -> accounts.authenticate(email, "wrong", "10.0.0.3"))
+    }
+
+    @Test
+    void tenFailuresFromOneClientDoNotLockTheOwnerOutFromAnother() {
+        String email = unique("owner");
+        accounts.signUp(email, "a long enough password", "Owner", "");
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> accounts.authenticate(email, "guess", "10.0.1.66"))
                     .isInstanceOf(InvalidCredentialsException.class);
         }
-        assertThatThrownBy(() -> accounts.authenticate(email, "a long enough password", "10.0.0.4"))
-                .as("even the right password waits once the address is locked")
+        assertThatThrownBy(() -> accounts.authenticate(email, "a long enough password", "10.0.1.66"))
+                .as("the guessing client waits, even with the right password")
                 .isInstanceOf(RateLimitException.class);
-        clock.advance(java.time.Duration.ofMinutes(16));
-        assertThat(accounts.authenticate(email, "a long enough password", "10.0.0.4").memberId()).isPositive();
+
+        assertThat(accounts.authenticate(email, "a long enough password", "10.0.1.7").memberId())
+                .as("the owner, from a client that has not been failing, gets in at once").isPositive();
+    }
+
+    @Test
+    void theGuessersWaitDoublesWithEachFailureAndIsCapped() {
+        String email = unique("doubling");
+        accounts.signUp(email, "a long enough password", "D", "");
+        String guesser = "10.0.2." + (System.nanoTime() % 200);
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> accounts.authenticate(email, "guess", guesser))
+                    .isInstanceOf(InvalidCredentialsException.class);
+        }
+        java.util.List<Long> waits = new java.util.ArrayList<>();
+        for (int round = 0; round < 7; round++) {
+            RateLimitException limited = catchRateLimit(() -> accounts.authenticate(email, "guess", guesser));
+            waits.add(limited.retryAfterSeconds());
+            clock.advance(limited.retryAfter());
+            assertThatThrownBy(() -> accounts.authenticate(email, "guess", guesser))
+                    .as("after waiting the password is checked again").isInstanceOf(InvalidCredentialsException.class);
+        }
+        assertThat(waits).containsExactly(30L, 60L, 120L, 240L, 480L, 900L, 900L);
+
+        RateLimitException limited = catchRateLimit(() -> accounts.authenticate(email, "a long enough password", guesser));
+        clock.advance(limited.retryAfter());
+        assertThat(accounts.authenticate(email, "a long enough password", guesser).memberId()).isPositive();
+        assertThatThrownBy(() -> accounts.authenticate(email, "guess", guesser))
+                .as("a success forgives the pair's failures").isInstanceOf(InvalidCredentialsException.class);
+    }
+
+    @Test
+    void aClientGuessingManyAddressesIsSlowedButOthersAreNot() {
+        String client = "10.0.3." + (System.nanoTime() % 200);
+        for (int i = 0; i < 50; i++) {
+            String victim = unique("spray" + i);
+            assertThatThrownBy(() -> accounts.authenticate(victim, "guess", client))
+                    .isInstanceOf(InvalidCredentialsException.class);
+        }
+        String fresh = unique("fresh");
+        accounts.signUp(fresh, "a long enough password", "F", "");
+        assertThatThrownBy(() -> accounts.authenticate(fresh, "a long enough password", client))
+                .isInstanceOf(RateLimitException.class);
+        assertThat(accounts.authenticate(fresh, "a long enough password", "10.0.4.1").memberId()).isPositive();
+    }
+
+    @Autowired
+    AccountProperties accountProperties;
+
+    @Test
+    void signUpsAreLimitedPerClientAndFailedOnesCostNothing() {
+        String client = "10.0.5." + (System.nanoTime() % 200);
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> accounts.signUp("not an address", "a long enough password", "X", "", client))
+                    .isInstanceOf(ValidationException.class);
+        }
+        for (int i = 0; i < accountProperties.signupLimit(); i++) {
+            accounts.signUp(unique("batch" + i), "a long enough password", "B", "", client);
+        }
+        String eleventh = unique("eleventh");
+        assertThatThrownBy(() -> accounts.signUp(eleventh, "a long enough password", "B", "", client))
+                .isInstanceOfSatisfying(RateLimitException.class, e -> {
+                    assertThat(e.type()).isEqualTo("too-many-sign-ups");
+                    assertThat(e.retryAfterSeconds()).isBetween(1L, 3600L);
+                });
+        assertThat(memberRows.findIdByEmail(eleventh)).isEmpty();
+        accounts.signUp(unique("elsewhere"), "a long enough password", "B", "", "10.0.6.1");
+        clock.advance(java.time.Duration.ofHours(1));
+        accounts.signUp(eleventh, "a long enough password", "B", "", client);
+    }
+
+    private static RateLimitException catchRateLimit(Runnable call) {
+        try {
+            call.run();
+        } catch (RateLimitException e) {
+            return e;
+        }
+        throw new AssertionError("expected a RateLimitException");
     }
 
     @Test

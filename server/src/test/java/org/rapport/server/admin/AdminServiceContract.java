@@ -203,13 +203,13 @@ abstract class AdminServiceContract extends IntegrationContract {
     }
 
     @Test
-    void passwordResetAnswersUnavailableUntilAccountsWiresIt() {
+    void anAdministratorSendsAMemberAPasswordResetLinkAndItIsAudited() {
         Actor root = makeAdmin(members.create("Root"));
         Member m = members.create("Forgetful");
-        assertThatThrownBy(() -> admin.sendPasswordReset(root, m.id()))
-                .isInstanceOfSatisfying(AdminExceptions.PasswordResetUnavailableException.class,
-                        e -> assertThat(e.status()).isEqualTo(503));
-        assertThat(auditAbout(m)).isEmpty();
+        admin.sendPasswordReset(root, m.id());
+        assertThat(jdbc.sql("SELECT count(*) FROM account_links WHERE member_id = :m AND purpose = 'PASSWORD_RESET'")
+                .param("m", m.id()).query(Long.class).single()).isEqualTo(1L);
+        assertThat(auditAbout(m)).isNotEmpty();
     }
 
     @Test

@@ -39,6 +39,8 @@ abstract class ContactServiceContract extends IntegrationContract {
     SuggestionService suggestions;
     @Autowired
     AccountService accounts;
+    @Autowired
+    org.rapport.server.account.EmailVerifications verifications;
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -189,6 +191,11 @@ abstract class ContactServiceContract extends IntegrationContract {
                 .single()).isZero();
 
         Member joined = accounts.signUp(address, "a long enough password", "Future", "Member");
+        assertThat(invitations.received(joined.id(), InvitationRepository.ReceivedView.ACTIVE, PageRequest.first(5))
+                .items()).as("nothing attaches to an address not yet verified (issue 16)").isEmpty();
+        assertThat(contacts.contacts(me.id(), true, PageRequest.first(5)).items()).isEmpty();
+
+        verifications.verify(org.rapport.server.account.EmailVerificationContract.awaitVerificationToken(address));
 
         var received = invitations.received(joined.id(), InvitationRepository.ReceivedView.ACTIVE, PageRequest.first(5));
         assertThat(received.items()).hasSize(1);

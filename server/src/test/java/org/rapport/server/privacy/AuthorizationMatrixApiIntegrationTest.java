@@ -209,7 +209,23 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
                     .check((c, r) -> assertThat(r.text("memberId")).isEqualTo(Long.toString(c.self().id()))),
             rule("GET /tokens/current").status(signedIn(200)),
             rule("DELETE /tokens/current").status(signedIn(204)).as(Cell::freshToken),
-            rule("DELETE /me").status(signedIn(204)).as(Cell::standIn),
+            rule("DELETE /me").status(signedIn(204)).as(Cell::standIn)
+                    .body(c -> Map.of("password", TestMembers.PASSWORD)),
+            // Password reset (issue 16): open to anyone; 202 whatever the address, and a token no
+            // link carries names nothing.
+            rule("POST /password-resets").status(anyone(202)).inOneWorldOnly()
+                    .body(c -> Map.of("email", c.self().email())),
+            rule("POST /password-resets/{token}").target(c -> c.w.s).status(anyone(404)).inOneWorldOnly()
+                    .body(c -> Map.of("password", "a fresh memorable phrase")),
+            // Every test member's address is verified: asking for the mail again is a conflict.
+            rule("POST /me/email-verification").status(signedIn(409)),
+            // Two-factor sign-in, on a fresh stand-in each time: set-up starts; confirming before
+            // it started and switching off what is not on are conflicts.
+            rule("POST /me/two-factor").status(signedIn(200)).as(Cell::standIn).inOneWorldOnly(),
+            rule("POST /me/two-factor/confirm").status(signedIn(409)).as(Cell::standIn).inOneWorldOnly()
+                    .body(c -> Map.of("code", "000000")),
+            rule("DELETE /me/two-factor").status(signedIn(409)).as(Cell::standIn).inOneWorldOnly()
+                    .body(c -> Map.of("password", TestMembers.PASSWORD, "code", "000000")),
 
             // My own things: every member gets their own, and nothing of anyone hidden from them.
             rule("GET /me").status(signedIn(200)).aboutTheCaller(),

@@ -18,6 +18,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "rapport.connections.cap=40",
         "rapport.invitations.quota.max-pending=150",
+        // Every MockMvc request comes from 127.0.0.1: room for the whole suite's sign-ups in one context.
+        "rapport.accounts.signup-limit=40",
         "rapport.scheduling.enabled=false",
         "rapport.search.index-dir=target/search-index-${random.uuid}",
         "server.tomcat.basedir=target/tomcat-base",

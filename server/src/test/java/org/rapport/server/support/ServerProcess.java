@@ -59,6 +59,8 @@ public final class ServerProcess {
                 "--data-dir", dir.toString()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command);
+        // Suites sign their members up from 127.0.0.1; a test that checks the limit passes its own.
+        builder.environment().put("RAPPORT_ACCOUNTS_SIGNUPLIMIT", "1000");
         builder.environment().putAll(environment);
         Process process = builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server-" + port + ".log").toFile())).start();
@@ -78,6 +80,7 @@ public final class ServerProcess {
         }
     }
 
+    /** The HTTP port the server listens on (127.0.0.1). */
     public int port() {
         return port;
     }
