@@ -7,7 +7,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -556,22 +555,40 @@ abstract class HostileInputApiContract extends ApiIntegrationContract {
         }
     }
 
-    /** A SHA-256 of every row of every table (rows sorted, so order of storage does not count). */
+    /** The tables compared, found once from the database's catalogue. */
+    private List<String> tables;
+    /** On PostgreSQL, one statement that hashes every table in the database (one round trip). */
+    private String postgresSnapshot;
+
+    /** A hash of every row of every table (rows sorted, so order of storage does not count). */
     private Map<String, String> snapshot() {
         Map<String, String> hashes = new TreeMap<>();
         try (var connection = dataSource.getConnection()) {
-            DatabaseMetaData meta = connection.getMetaData();
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = meta.getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
-                while (rs.next()) {
-                    tables.add(rs.getString("TABLE_NAME"));
+            if (tables == null) {
+                tables = new ArrayList<>();
+                try (ResultSet rs = connection.getMetaData().getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
+                    while (rs.next()) {
+                        String lower = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
+                        if (!BACKGROUND_TABLES.contains(lower) && !lower.startsWith("sqlite_")) {
+                            tables.add(lower);
+                        }
+                    }
+                }
+                if (connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+                    postgresSnapshot = tables.stream().map(t -> "SELECT '" + t + "', count(*) || ' rows ' || md5(coalesce("
+                            + "string_agg(r::text, '|' ORDER BY r::text), '')) FROM " + t + " r").collect(Collectors.joining(" UNION ALL "));
                 }
             }
-            for (String table : tables) {
-                String lower = table.toLowerCase(Locale.ROOT);
-                if (BACKGROUND_TABLES.contains(lower) || lower.startsWith("sqlite_")) {
-                    continue;
+            if (postgresSnapshot != null) {
+                try (var st = connection.createStatement(); ResultSet rs = st.executeQuery(postgresSnapshot)) {
+                    while (rs.next()) {
+                        hashes.put(rs.getString(1), rs.getString(2));
+                    }
                 }
+                return hashes;
+            }
+            for (String table : tables) {
+                String lower = table;
                 List<String> rows = new ArrayList<>();
                 try (var st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
                     int columns = rs.getMetaData().getColumnCount();
