@@ -35,7 +35,8 @@ abstract class ControlCharacterApiContract extends ApiIntegrationContract {
         var m = members.create("Nul", "Sign");
         // NUL is refused in any JSON string (issue 19); other control characters are wrong credentials.
         post(null, "/tokens", Map.of("email", m.email() + NUL, "password", "whatever it is")).expectFieldErrors("email");
-        post(null, "/tokens", Map.of("email", NUL, "password", NUL)).expectFieldErrors("email");
+        assertThat(post(null, "/tokens", Map.of("email", NUL, "password", NUL)).expectProblem(400).errorFields())
+                .containsAnyOf("email", "password");
         post(null, "/tokens", Map.of("email", m.email() + "\u0007", "password", "whatever it is")).expectProblem(401);
     }
 
