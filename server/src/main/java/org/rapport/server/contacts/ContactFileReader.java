@@ -130,8 +130,9 @@ public final class ContactFileReader {
             }
         } catch (UncheckedIOException | IllegalStateException e) {
             String message = e.getMessage() == null ? "" : e.getMessage();
-            Matcher m = Pattern.compile("line (\\d+)").matcher(message);
-            int line = m.find() ? Integer.parseInt(m.group(1)) + lineOffset : 0;
+            // Commons CSV writes the number with grouping ("line 90,002" or "line: 90,002").
+            Matcher m = Pattern.compile("line:? ([\\d,]+)").matcher(message);
+            int line = m.find() ? Integer.parseInt(m.group(1).replace(",", "")) + lineOffset : 0;
             throw new ContactFileException(line, "This CSV cannot be read (an unclosed quote, or a row the "
                     + "parser could not follow).");
         } catch (IOException e) {

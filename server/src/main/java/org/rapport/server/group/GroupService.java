@@ -679,6 +679,8 @@ public class GroupService {
             errors.add("name", "Give the group a name.");
         } else if (Text.hasControlCharacters(name, false)) {
             errors.add("name", "A name cannot contain control characters.");
+        } else if (Text.hasDirectionControls(name)) {
+            errors.add("name", "A name cannot contain direction overrides or broken characters.");
         } else if (Text.length(name) > MAX_NAME) {
             errors.add("name", "A name can be at most " + MAX_NAME + " characters.");
         }

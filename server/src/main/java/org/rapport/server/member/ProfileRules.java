@@ -60,7 +60,7 @@ public final class ProfileRules {
 
     /**
      * Cleans a one-line text field: trimmed, inner whitespace collapsed; too long or holding control
-     * characters is an error. Null stays null (a PATCH that leaves the field alone).
+     * characters, bidirectional overrides or lone surrogates is an error. Null stays null (a PATCH that leaves the field alone).
      */
     public static String line(String raw, String field, String label, int max, Errors errors) {
         if (raw == null) {
@@ -69,6 +69,8 @@ public final class ProfileRules {
         String s = Text.clean(raw);
         if (Text.hasControlCharacters(raw.replace('\n', ' ').replace('\r', ' ').replace('\t', ' '), false)) {
             errors.add(field, label + " cannot contain control characters.");
+        } else if (Text.hasDirectionControls(raw)) {
+            errors.add(field, label + " cannot contain direction overrides or broken characters.");
         } else if (Text.length(s) > max) {
             errors.add(field, label + " can be at most " + max + " characters (it has " + Text.length(s) + ").");
         }

@@ -74,7 +74,10 @@ public class PrivacyService {
         try {
             return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(field, field + " must be " + allowed + ".");
+            // Named from the enum itself, so that a value added later (GROUP_MEMBERS) is never left out.
+            java.util.List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+            String choices = String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+            errors.add(field, field + " must be " + choices + ".");
             return null;
         }
     }

@@ -42,6 +42,26 @@ public final class Text {
         return SPACES.matcher(MARKS.matcher(d).replaceAll("").toLowerCase(Locale.ROOT).strip()).replaceAll(" ");
     }
 
+    /**
+     * True when the text holds a bidirectional embedding, override or isolate (U+202A–U+202E,
+     * U+2066–U+2069), which make a name read differently from how it is stored ("evil\u202Egnp.exe"),
+     * or a lone surrogate, which no UTF-8 can encode. Names and other one-line fields refuse them.
+     */
+    public static boolean hasDirectionControls(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+                return true;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when the text holds control characters other than line breaks and tabs (if allowed). */
     public static boolean hasControlCharacters(String s, boolean allowLineBreaks) {
         for (int i = 0; i < s.length(); i++) {

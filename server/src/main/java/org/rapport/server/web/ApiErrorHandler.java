@@ -102,8 +102,14 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
             detail = message;
         } else if (cause instanceof JacksonException je && !je.getPath().isEmpty()) {
             String field = fieldPath(je);
-            errors.add(new ValidationException.FieldError(field, field + " has the wrong type or format."));
-            detail = field + " has the wrong type or format.";
+            String message = cause instanceof StrictJson.UnstorableTextException
+                    ? field + " " + je.getOriginalMessage() + "."
+                    : cause instanceof tools.jackson.databind.exc.MismatchedInputException mi
+                            && mi.getTargetType() == String.class
+                    ? field + " must be text (a JSON string)."
+                    : field + " has the wrong type or format.";
+            errors.add(new ValidationException.FieldError(field, message));
+            detail = message;
         } else if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
             detail = "This endpoint needs a JSON request body.";
         }

@@ -139,6 +139,21 @@ class ContactFileReaderTest {
     }
 
     @Test
+    void aBrokenRowPastLine90000IsReportedWithItsWholeLineNumber() {
+        // Issue 19: the parser writes "line 90,002" and only "90" was read from it.
+        StringBuilder csv = new StringBuilder("Name,E-mail Address\n");
+        for (int i = 2; i <= 90_001; i++) {
+            csv.append("Person ").append(i).append(",p").append(i).append("@example.org\n");
+        }
+        csv.append("\"Broken \"quote\" here,x@example.org\n");
+        assertThatThrownBy(() -> ContactFileReader.read("big.csv", csv.toString().getBytes(), n -> { }))
+                .isInstanceOfSatisfying(ContactFileException.class, e -> {
+                    assertThat(e.line()).isEqualTo(90_002);
+                    assertThat(e.messageFor("file")).startsWith("Line 90002: This CSV cannot be read");
+                });
+    }
+
+    @Test
     void normalisesAddresses() {
         assertThat(ContactFileReader.normaliseEmail(" Ada <ADA@Example.ORG> ")).isEqualTo("ada@example.org");
         assertThat(ContactFileReader.normaliseEmail("mailto:x@y.io")).isEqualTo("x@y.io");

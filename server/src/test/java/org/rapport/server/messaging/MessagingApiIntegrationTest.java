@@ -103,7 +103,8 @@ class MessagingApiIntegrationTest extends ApiIntegrationContract {
         Caller open = caller("Olive", "Open");
         Caller asker = caller("Axel", "Asker");
         Caller pushy = caller("Pat", "Pushy");
-        patch(open, "/me/settings", Map.of("messagesFrom", "nobody")).expectFieldErrors("messagesFrom");
+        assertThat(patch(open, "/me/settings", Map.of("messagesFrom", "nobody")).expectFieldErrors("messagesFrom")
+                .errorMessage("messagesFrom")).contains("CONNECTIONS", "GROUP_MEMBERS", "ANYONE");
         assertThat(patch(open, "/me/settings", Map.of("messagesFrom", "ANYONE")).expect(200).text("messagesFrom"))
                 .isEqualTo("ANYONE");
         assertThat(get(open, "/me/settings").text("messagesFrom")).isEqualTo("ANYONE");
