@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.rapport.server.cluster.NodeShare;
 import org.rapport.server.system.RapportProperties;
 import org.rapport.server.system.RateLimitException;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
  * password checked. Against many clients guessing one account, the account's failures are
  * counted too, but they slow down only clients that have failed themselves.
  *
- * <p>Kept in memory: per node, forgotten on restart, a few dozen bytes per key; stale keys are
+ * <p>Kept in memory: per node (each node allows its {@link NodeShare} of the free failures, so
+ * a cluster allows about the documented number), forgotten on restart, a few dozen bytes per key; stale keys are
  * swept as new failures arrive. A success clears the pair.
  */
 @Component
@@ -46,9 +48,9 @@ public class LoginThrottle {
     private final Duration window;
     private final AtomicInteger sinceSweep = new AtomicInteger();
 
-    public LoginThrottle(Clock clock, RapportProperties properties) {
+    public LoginThrottle(Clock clock, RapportProperties properties, NodeShare share) {
         this.clock = clock;
-        this.freeFailures = properties.login().maxFailures();
+        this.freeFailures = share.of(properties.login().maxFailures());
         this.firstDelay = properties.login().firstDelay();
         this.maxDelay = properties.login().maxDelay();
         this.window = properties.login().window();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.rapport.server.cluster.NodeShare;
 import org.rapport.server.system.RateLimitException;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +29,9 @@ class SignUpThrottle {
     private final Duration window;
     private final AtomicInteger sinceSweep = new AtomicInteger();
 
-    SignUpThrottle(Clock clock, AccountProperties properties) {
+    SignUpThrottle(Clock clock, AccountProperties properties, NodeShare share) {
         this.clock = clock;
-        this.limit = properties.signupLimit();
+        this.limit = share.of(properties.signupLimit());
         this.window = properties.signupWindow();
     }
 
