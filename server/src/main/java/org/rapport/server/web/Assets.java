@@ -1,5 +1,6 @@
 package org.rapport.server.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
@@ -15,8 +16,9 @@ public final class Assets {
 
     private static volatile ResourceUrlProvider provider;
 
-    Assets(ResourceUrlProvider mvcResourceUrlProvider) {
-        provider = mvcResourceUrlProvider;
+    /** Without a web server (the one-shot commands) there is no provider and no page to serve. */
+    Assets(ObjectProvider<ResourceUrlProvider> mvcResourceUrlProvider) {
+        provider = mvcResourceUrlProvider.getIfAvailable();
     }
 
     public static String url(String path) {
