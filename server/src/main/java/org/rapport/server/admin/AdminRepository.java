@@ -95,6 +95,8 @@ class AdminRepository {
                 case SUSPENDED -> " AND suspended_until > :now";
                 case IMPORTED -> " AND (suspended_until IS NULL OR suspended_until <= :now) AND password_hash = :noPassword";
                 case ACTIVE -> " AND (suspended_until IS NULL OR suspended_until <= :now) AND password_hash <> :noPassword";
+                case UNVERIFIED -> " AND (suspended_until IS NULL OR suspended_until <= :now) AND password_hash <> :noPassword"
+                        + " AND email_verified_at IS NULL";
             });
         }
         if (page.cursor() != null) {

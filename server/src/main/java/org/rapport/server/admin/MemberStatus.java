@@ -1,14 +1,13 @@
 package org.rapport.server.admin;
 
-/**
- * A member as the administration lists them. UNVERIFIED comes with e-mail verification (issue 16):
- * once members carry a verified flag it is one more filter here.
- */
+/** A member as the administration lists them. */
 public enum MemberStatus {
     /** Signed up (or claimed an imported account) and not suspended. */
     ACTIVE,
     /** Suspended now. */
     SUSPENDED,
     /** Brought in by a bulk import and never claimed: cannot sign in. */
-    IMPORTED
+    IMPORTED,
+    /** Signed up, not suspended, and has not yet followed the link mailed to their address (issue 16). */
+    UNVERIFIED
 }

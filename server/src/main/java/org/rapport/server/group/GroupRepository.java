@@ -27,8 +27,10 @@ class GroupRepository {
     }
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    GroupRepository(JdbcClient jdbc) {
+    GroupRepository(JdbcClient jdbc, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -193,8 +195,9 @@ class GroupRepository {
                             SELECT (SELECT count(*) FROM group_members WHERE group_id = :g)
                                  - (SELECT count(*) FROM group_members gm WHERE gm.group_id = :g AND gm.member_id IN (
                                         SELECT blocked_id FROM blocks WHERE blocker_id = :me
-                                        UNION SELECT blocker_id FROM blocks WHERE blocked_id = :me))""")
-                    .param("g", group).param("me", viewer).query(Long.class).single();
+                                        UNION SELECT blocker_id FROM blocks WHERE blocked_id = :me
+                                        UNION SELECT id FROM members WHERE suspended_until > :now AND id <> :me))""")
+                    .param("g", group).param("me", viewer).param("now", clock.millis()).query(Long.class).single();
         }
         StringBuilder sql = new StringBuilder("""
                 SELECT count(*) FROM group_members gm JOIN members m ON m.id = gm.member_id WHERE gm.group_id = :g""");
@@ -318,13 +321,20 @@ class GroupRepository {
 
     // ------------------------------------------------------------------------------------------------
 
-    private static void filters(StringBuilder sql, Map<String, Object> params, long group, long viewer,
-                                ConnectionFilter filter) {
+    /**
+     * The directory hides whom a block hides and every suspended member (issue 17), as
+     * {@code privacy.VisibilityPolicy#hiddenFrom} does for single members, here in SQL so that
+     * pages and counts stay right.
+     */
+    private void filters(StringBuilder sql, Map<String, Object> params, long group, long viewer,
+                         ConnectionFilter filter) {
         params.put("g", group);
         params.put("me", viewer);
+        params.put("now", clock.millis());
         sql.append(' ').append("""
                  AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.blocker_id = :me AND b.blocked_id = m.id)
-                                                       OR (b.blocker_id = m.id AND b.blocked_id = :me))""");
+                                                       OR (b.blocker_id = m.id AND b.blocked_id = :me))
+                 AND (m.suspended_until IS NULL OR m.suspended_until <= :now OR m.id = :me)""");
         filter.appendSql(sql, params);
     }
 
