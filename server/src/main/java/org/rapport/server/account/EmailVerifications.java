@@ -13,6 +13,7 @@ import jakarta.annotation.PreDestroy;
 import org.rapport.server.member.Member;
 import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
+import org.rapport.server.system.AfterCommit;
 import org.rapport.server.system.RapportProperties;
 import org.rapport.server.system.RateLimitException;
 import org.slf4j.Logger;
@@ -25,8 +26,6 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -110,16 +109,7 @@ public class EmailVerifications {
         tx.executeWithoutResult(status -> links.insert(AccountService.digest(token), memberId,
                 AccountLinkRepository.Purpose.VERIFY_EMAIL, email, now, now.plus(LINK_LIFETIME)));
         Runnable send = () -> send(memberId, email, token);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    mailer.execute(send);
-                }
-            });
-        } else {
-            mailer.execute(send);
-        }
+        AfterCommit.run(() -> mailer.execute(send));
     }
 
     private void send(long memberId, String email, String token) {

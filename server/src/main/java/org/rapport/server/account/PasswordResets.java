@@ -14,6 +14,7 @@ import jakarta.annotation.PreDestroy;
 import org.rapport.server.member.Member;
 import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
+import org.rapport.server.system.AfterCommit;
 import org.rapport.server.system.RapportProperties;
 import org.rapport.server.system.Text;
 import org.rapport.server.system.ValidationException.Errors;
@@ -25,8 +26,6 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -129,16 +128,7 @@ public class PasswordResets {
             return;
         }
         Runnable send = () -> mail(member, token);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    mailer.execute(send);
-                }
-            });
-        } else {
-            mailer.execute(send);
-        }
+        AfterCommit.run(() -> mailer.execute(send));
     }
 
     private void mail(Member member, String token) {

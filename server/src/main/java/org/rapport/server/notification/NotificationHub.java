@@ -14,14 +14,13 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.rapport.server.cluster.ClusterBus;
+import org.rapport.server.system.AfterCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import tools.jackson.databind.JsonNode;
@@ -148,16 +147,7 @@ public class NotificationHub implements SmartLifecycle {
         if (!listening(member)) {
             return;
         }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    publish(member, event.get());
-                }
-            });
-        } else {
-            publish(member, event.get());
-        }
+        AfterCommit.run(() -> publish(member, event.get()));
     }
 
     /**
@@ -175,16 +165,7 @@ public class NotificationHub implements SmartLifecycle {
                 publish(member, of.apply(member));
             }
         };
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    send.run();
-                }
-            });
-        } else {
-            send.run();
-        }
+        AfterCommit.run(send);
     }
 
     /**
@@ -205,16 +186,7 @@ public class NotificationHub implements SmartLifecycle {
             }
             forward(member, name, payload);
         };
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    send.run();
-                }
-            });
-        } else {
-            send.run();
-        }
+        AfterCommit.run(send);
     }
 
     /** Whether the member has a stream open on this node or, as far as this node knows, on another. */
