@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.rapport.server.network.GraphIndex;
 import org.rapport.server.system.Database;
+import org.rapport.server.system.Listening;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -184,9 +184,7 @@ public class ClusterBus implements SmartLifecycle {
         if (!clustered() || !follow) {
             return; // SQLite, or a one-shot command: nobody to listen to
         }
-        thread = new Thread(this::listen, "cluster-bus");
-        thread.setDaemon(true);
-        thread.start();
+        thread = Listening.start("cluster-bus", this::listen);
     }
 
     @Override
@@ -196,14 +194,7 @@ public class ClusterBus implements SmartLifecycle {
             running = false;
             t = thread;
         }
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Listening.stop(t, 5);
     }
 
     @Override
@@ -223,11 +214,7 @@ public class ClusterBus implements SmartLifecycle {
         while (running) {
             try {
                 if (connection == null) {
-                    connection = dataSource.getConnection();
-                    connection.setAutoCommit(true);
-                    try (Statement s = connection.createStatement()) {
-                        s.execute("LISTEN " + CHANNEL);
-                    }
+                    connection = Listening.listen(dataSource, CHANNEL);
                     listening = true;
                     dispatch(CONNECTED, json.createObjectNode());
                 }
@@ -249,7 +236,7 @@ public class ClusterBus implements SmartLifecycle {
                 }
                 log.warn("Listening to the other nodes failed, retrying: {}", e.toString());
                 listening = false;
-                close(connection);
+                Listening.close(connection);
                 connection = null;
                 try {
                     Thread.sleep(500);
@@ -259,7 +246,7 @@ public class ClusterBus implements SmartLifecycle {
             }
         }
         listening = false;
-        close(connection);
+        Listening.close(connection);
     }
 
     private void receive(String payload) {
@@ -291,22 +278,6 @@ public class ClusterBus implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("A {} message from another node failed: {}", topic, e.toString());
             }
-        }
-    }
-
-    private static void close(Connection c) {
-        if (c == null) {
-            return;
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute("UNLISTEN *");
-        } catch (SQLException e) {
-            // broken: the pool drops it
-        }
-        try {
-            c.close();
-        } catch (SQLException e) {
-            // already broken
         }
     }
 }

@@ -1,14 +1,13 @@
 package org.rapport.server.network;
 
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 import org.rapport.server.system.Database;
+import org.rapport.server.system.Listening;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -49,9 +48,7 @@ class GraphLogFollower implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        thread = new Thread(this::follow, "graph-log-follower");
-        thread.setDaemon(true);
-        thread.start();
+        thread = Listening.start("graph-log-follower", this::follow);
     }
 
     @Override
@@ -61,14 +58,7 @@ class GraphLogFollower implements SmartLifecycle {
             running = false;
             t = thread;
         }
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Listening.stop(t, 10);
         try {
             index.catchUp();
             index.writeSnapshot(false);
@@ -98,7 +88,7 @@ class GraphLogFollower implements SmartLifecycle {
         while (running) {
             try {
                 if (listening == null && !database.isSqlite()) {
-                    listening = listen();
+                    listening = Listening.listen(dataSource, GraphChangeLog.CHANNEL);
                 }
                 if (listening != null) {
                     // Returns on the first notification, or after the poll interval with none.
@@ -118,7 +108,7 @@ class GraphLogFollower implements SmartLifecycle {
                     break;
                 }
                 log.warn("Following the graph change log failed, retrying: {}", e.toString());
-                close(listening);
+                Listening.close(listening);
                 listening = null;
                 try {
                     Thread.sleep(pollMillis);
@@ -127,34 +117,6 @@ class GraphLogFollower implements SmartLifecycle {
                 }
             }
         }
-        close(listening);
-    }
-
-    private Connection listen() throws SQLException {
-        Connection c = dataSource.getConnection();
-        try (Statement s = c.createStatement()) {
-            c.setAutoCommit(true);
-            s.execute("LISTEN " + GraphChangeLog.CHANNEL);
-        } catch (SQLException e) {
-            c.close();
-            throw e;
-        }
-        return c;
-    }
-
-    private static void close(Connection c) {
-        if (c != null) {
-            try (Statement s = c.createStatement()) {
-                // The connection goes back to the pool: it must not keep collecting notifications.
-                s.execute("UNLISTEN *");
-            } catch (SQLException e) {
-                // broken: the pool drops it
-            }
-            try {
-                c.close();
-            } catch (SQLException e) {
-                // already broken
-            }
-        }
+        Listening.close(listening);
     }
 }
