@@ -105,10 +105,13 @@ public class AccountService {
      * accounts per window; past it a {@link org.rapport.server.system.RateLimitException}.
      */
     public Member signUp(String rawEmail, String password, String rawFirstName, String rawLastName, String client) {
+        // Bad input is refused as such (400) before the limit is looked at: it makes nothing, so
+        // it neither needs nor spends a place in the client's allowance.
+        SignUp input = checkSignUp(rawEmail, password, rawFirstName, rawLastName);
         Instant reserved = signUps.reserve(client);
         boolean made = false;
         try {
-            Member member = createAccount(rawEmail, password, rawFirstName, rawLastName);
+            Member member = createAccount(input, password);
             made = true;
             return member;
         } finally {
@@ -118,7 +121,11 @@ public class AccountService {
         }
     }
 
-    private Member createAccount(String rawEmail, String password, String rawFirstName, String rawLastName) {
+    /** A sign-up's fields, normalised and checked. */
+    private record SignUp(String email, String firstName, String lastName) {
+    }
+
+    private SignUp checkSignUp(String rawEmail, String password, String rawFirstName, String rawLastName) {
         Errors errors = new Errors();
         String email = normaliseEmail(rawEmail);
         if (email.isEmpty()) {
@@ -135,7 +142,13 @@ public class AccountService {
         String lastName = ProfileRules.line(rawLastName == null ? "" : rawLastName, "lastName", "Last name",
                 ProfileRules.NAME_MAX, errors);
         errors.throwIfAny();
+        return new SignUp(email, firstName, lastName);
+    }
 
+    private Member createAccount(SignUp input, String password) {
+        String email = input.email();
+        String firstName = input.firstName();
+        String lastName = input.lastName();
         String hash = passwords.encode(password);
         Instant now = clock.instant();
         try {
