@@ -116,7 +116,8 @@ class ConnectJourneyBrowserIntegrationTest extends IntegrationContract {
         browser.findElement(By.id("password")).sendKeys("a long enough password");
         browser.findElement(By.xpath("//button[normalize-space()='Agree & join']")).click();
         waitFor(browser).until(ExpectedConditions.urlContains("/profile/edit"));
-        String me = browser.findElement(By.cssSelector("nav a[href^='/members/']")).getAttribute("href");
+        browser.get(url("/me"));
+        String me = browser.findElement(By.cssSelector("main a[href^='/members/']")).getAttribute("href");
         return Long.parseLong(me.substring(me.lastIndexOf('/') + 1));
     }
 
