@@ -52,7 +52,11 @@ import tools.jackson.databind.json.JsonMapper;
         "rapport.data-dir=target/outage-${random.uuid}",
         "server.tomcat.basedir=target/tomcat-base",
         "logging.level.org.rapport=WARN",
-        "logging.level.com.zaxxer.hikari=OFF"})
+        "logging.level.com.zaxxer.hikari=OFF",
+        // This suite reads which health check is down; who may see health details is tested elsewhere
+        // (OperationsApiIntegrationTest), so here anyone may.
+        "management.endpoint.health.show-details=always",
+        "management.endpoint.health.show-components=always"})
 @Import(TestClockConfiguration.class)
 @ContextConfiguration(initializers = {DatabaseOutagePostgresIntegrationTest.ThroughProxy.class, TestSmtp.class})
 class DatabaseOutagePostgresIntegrationTest {

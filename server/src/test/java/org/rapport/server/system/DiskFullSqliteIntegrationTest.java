@@ -17,6 +17,7 @@ import org.rapport.server.support.ApiIntegrationContract;
 import org.rapport.server.support.SqliteSpringTest;
 import org.rapport.server.support.SqliteTestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -38,7 +39,9 @@ class DiskFullSqliteIntegrationTest extends ApiIntegrationContract {
     void lowSpaceOnTheDataDirectoryTakesTheNodeOutOfReadiness() throws Exception {
         var readiness = mvc.perform(MockMvcRequestBuilders.get("/actuator/health/readiness")).andReturn().getResponse();
         assertThat(readiness.getStatus()).isEqualTo(503);
-        var health = json.readTree(mvc.perform(MockMvcRequestBuilders.get("/actuator/health")).andReturn()
+        // Health details are for administrators (issue 17).
+        var health = json.readTree(mvc.perform(MockMvcRequestBuilders.get("/actuator/health")
+                        .with(SecurityMockMvcRequestPostProcessors.user("operator").roles("ADMIN"))).andReturn()
                 .getResponse().getContentAsString());
         var disk = health.path("components").path("dataDirectory");
         assertThat(disk.path("status").asString()).isEqualTo("OUT_OF_SERVICE");
