@@ -248,8 +248,8 @@ public class AccountService {
 
     /** Whether the principal still matches its account (not deleted, password not changed since, not suspended). */
     public boolean isCurrent(MemberPrincipal principal) {
-        return members.findSecurityStamp(principal.memberId()).map(principal.securityStamp()::equals).orElse(false)
-                && standing.suspendedUntil(principal.memberId()).isEmpty();
+        return standing.stampOfMemberInGoodStanding(principal.memberId()).map(principal.securityStamp()::equals)
+                .orElse(false);
     }
 
     /** Throws {@link AccountSuspendedException} when the member is suspended. */
@@ -314,7 +314,20 @@ public class AccountService {
         if (token == null || token.length() > 200) {
             return Optional.empty();
         }
-        return tokens.find(digest(token), clock.instant());
+        return tokens.find(digest(token), clock.instant()).map(ApiTokenRepository.Holder::principal);
+    }
+
+    /**
+     * What the bearer filter asks: the token's member, or {@link AccountSuspendedException} when
+     * they are suspended; one query for both.
+     */
+    Optional<MemberPrincipal> authenticateToken(String token) {
+        if (token == null || token.length() > 200) {
+            return Optional.empty();
+        }
+        Optional<ApiTokenRepository.Holder> holder = tokens.find(digest(token), clock.instant());
+        holder.ifPresent(h -> standing.requireNotSuspended(h.suspendedUntil()));
+        return holder.map(ApiTokenRepository.Holder::principal);
     }
 
     public boolean revokeToken(String token) {

@@ -40,4 +40,22 @@ public class AccountStanding {
             throw new AccountSuspendedException(until.get() == Instant.MAX ? null : until.get());
         }
     }
+
+    /** The same check on a {@code suspended_until} already read with something else (null: never suspended). */
+    void requireNotSuspended(Long suspendedUntil) {
+        if (suspendedUntil != null && suspendedUntil > clock.millis()) {
+            throw new AccountSuspendedException(suspendedUntil == INDEFINITE ? null : Instant.ofEpochMilli(suspendedUntil));
+        }
+    }
+
+    /**
+     * The member's security stamp, unless they are suspended (then empty, as for a deleted
+     * member): what a session must still match, in one read per request.
+     */
+    Optional<String> stampOfMemberInGoodStanding(long memberId) {
+        return jdbc.sql("""
+                        SELECT security_stamp FROM members
+                        WHERE id = :id AND (suspended_until IS NULL OR suspended_until <= :now)""")
+                .param("id", memberId).param("now", clock.millis()).query(String.class).optional();
+    }
 }

@@ -26,12 +26,21 @@ class ApiTokenRepository {
     }
 
     /** The token's member and stamp if the token exists and has not expired. */
-    Optional<MemberPrincipal> find(String hash, Instant now) {
+    /** A token's member, and until when they are suspended (null: never), read together. */
+    record Holder(MemberPrincipal principal, Long suspendedUntil) {
+    }
+
+    Optional<Holder> find(String hash, Instant now) {
         return jdbc.sql("""
-                        SELECT t.member_id, m.security_stamp FROM api_tokens t JOIN members m ON m.id = t.member_id
+                        SELECT t.member_id, m.security_stamp, m.suspended_until
+                        FROM api_tokens t JOIN members m ON m.id = t.member_id
                         WHERE t.token_hash = :hash AND t.expires_at > :now""")
                 .param("hash", hash).param("now", now.toEpochMilli())
-                .query((rs, n) -> new MemberPrincipal(rs.getLong(1), rs.getString(2)))
+                .query((rs, n) -> {
+                    MemberPrincipal principal = new MemberPrincipal(rs.getLong(1), rs.getString(2));
+                    long until = rs.getLong(3);
+                    return new Holder(principal, rs.wasNull() ? null : until);
+                })
                 .optional();
     }
 

@@ -2,6 +2,7 @@ package org.rapport.server.account;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,6 +17,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Authenticates API requests that carry {@code Authorization: Bearer <token>}. An unknown or
  * expired token leaves the request anonymous, so protected endpoints answer 401.
@@ -25,9 +28,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
     static final List<SimpleGrantedAuthority> MEMBER = List.of(new SimpleGrantedAuthority("ROLE_MEMBER"));
 
     private final AccountService accounts;
-    private final tools.jackson.databind.json.JsonMapper json;
+    private final JsonMapper json;
 
-    BearerTokenFilter(AccountService accounts, tools.jackson.databind.json.JsonMapper json) {
+    BearerTokenFilter(AccountService accounts, JsonMapper json) {
         this.accounts = accounts;
         this.json = json;
     }
@@ -37,14 +40,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String token = bearer(request);
         if (token != null) {
-            var resolved = accounts.resolveToken(token);
+            Optional<MemberPrincipal> resolved;
+            try {
+                resolved = accounts.authenticateToken(token);
+            } catch (AccountSuspendedException e) {
+                Problems.write(request, response, Problems.of(e), json);
+                return;
+            }
             if (resolved.isPresent()) {
-                try {
-                    accounts.requireAllowedToAct(resolved.get().memberId());
-                } catch (AccountSuspendedException e) {
-                    Problems.write(request, response, Problems.of(e), json);
-                    return;
-                }
                 var auth = UsernamePasswordAuthenticationToken.authenticated(resolved.get(), token, MEMBER);
                 // A context of its own: never write into one that may be a page session's.
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
