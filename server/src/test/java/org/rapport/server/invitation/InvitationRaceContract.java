@@ -54,10 +54,12 @@ abstract class InvitationRaceContract extends IntegrationContract {
 
     @Test
     void crossingInvitationsAtTheSameInstantMakeExactlyOneConnection() throws Exception {
+        int aFirst = 0;
+        int bFirst = 0;
         for (int i = 0; i < PAIRS; i++) {
             Member a = members.create("Cross" + i, "A");
             Member b = members.create("Cross" + i, "B");
-            List<Object> outcomes = race(
+            List<Object> outcomes = race(i,
                     () -> invitations.invite(a.id(), b.id(), "from a"),
                     () -> invitations.invite(b.id(), a.id(), "from b"));
             assertThat(network.areConnected(a.id(), b.id())).as("pair %d connected", i).isTrue();
@@ -65,7 +67,14 @@ abstract class InvitationRaceContract extends IntegrationContract {
             long connectedResults = outcomes.stream().filter(o -> ((InviteResult) o).connected()).count();
             assertThat(connectedResults).as("one invitation created, the other accepted it").isEqualTo(1);
             assertThat(invitationCount(a, b)).isEqualTo(1);
+            if (((InviteResult) outcomes.get(1)).connected()) {
+                aFirst++;
+            } else {
+                bFirst++;
+            }
         }
+        assertThat(aFirst).as("races A's invitation won").isPositive();
+        assertThat(bFirst).as("races B's invitation won").isPositive();
     }
 
     @Test
@@ -74,7 +83,7 @@ abstract class InvitationRaceContract extends IntegrationContract {
             Member a = members.create("Double" + i, "A");
             Member b = members.create("Double" + i, "B");
             long id = invitations.invite(a.id(), b.id(), null).invitation().id();
-            List<Object> outcomes = race(() -> invitations.accept(b.id(), id), () -> invitations.accept(b.id(), id));
+            List<Object> outcomes = race(i, () -> invitations.accept(b.id(), id), () -> invitations.accept(b.id(), id));
             assertThat(outcomes).allSatisfy(o -> assertThat(((Invitation) o).status()).isEqualTo(InvitationStatus.ACCEPTED));
             assertThat(network.areConnected(a.id(), b.id())).isTrue();
             assertThat(jdbc.sql("SELECT count(*) FROM notifications WHERE member_id = :m AND kind = 'INVITATION_ACCEPTED'")
@@ -90,7 +99,7 @@ abstract class InvitationRaceContract extends IntegrationContract {
             Member a = members.create("AvW" + i, "A");
             Member b = members.create("AvW" + i, "B");
             long id = invitations.invite(a.id(), b.id(), null).invitation().id();
-            List<Object> outcomes = race(() -> invitations.accept(b.id(), id), () -> invitations.withdraw(a.id(), id));
+            List<Object> outcomes = race(i, () -> invitations.accept(b.id(), id), () -> invitations.withdraw(a.id(), id));
             InvitationStatus status = invitations.get(a.id(), id).status();
             boolean connected = network.areConnected(a.id(), b.id());
             if (status == InvitationStatus.ACCEPTED) {
@@ -108,6 +117,8 @@ abstract class InvitationRaceContract extends IntegrationContract {
             }
         }
         assertThat(accepted + withdrawn).isEqualTo(PAIRS);
+        assertThat(accepted).as("races the accept won").isPositive();
+        assertThat(withdrawn).as("races the withdrawal won").isPositive();
     }
 
     @Test
@@ -154,19 +165,30 @@ abstract class InvitationRaceContract extends IntegrationContract {
 
     @Test
     void removingAConnectionTwiceAtOnceRemovesItOnce() throws Exception {
-        Member a = members.create("Remove", "A");
-        Member b = members.create("Remove", "B");
-        connect(a, b);
-        List<Object> outcomes = race(() -> {
-            connections.remove(a.id(), b.id());
-            return "removed";
-        }, () -> {
-            connections.remove(b.id(), a.id());
-            return "removed";
-        });
-        assertThat(outcomes).containsOnlyOnce("removed");
-        assertThat(outcomes).anySatisfy(o -> assertThat(o).isInstanceOf(NotConnectedException.class));
-        assertThat(network.areConnected(a.id(), b.id())).isFalse();
+        int aRemoved = 0;
+        int bRemoved = 0;
+        for (int i = 0; i < PAIRS; i++) {
+            Member a = members.create("Remove" + i, "A");
+            Member b = members.create("Remove" + i, "B");
+            connect(a, b);
+            List<Object> outcomes = race(i, () -> {
+                connections.remove(a.id(), b.id());
+                return "removed";
+            }, () -> {
+                connections.remove(b.id(), a.id());
+                return "removed";
+            });
+            assertThat(outcomes).containsOnlyOnce("removed");
+            assertThat(outcomes).anySatisfy(o -> assertThat(o).isInstanceOf(NotConnectedException.class));
+            assertThat(network.areConnected(a.id(), b.id())).isFalse();
+            if ("removed".equals(outcomes.get(0))) {
+                aRemoved++;
+            } else {
+                bRemoved++;
+            }
+        }
+        assertThat(aRemoved).as("races A's removal won").isPositive();
+        assertThat(bRemoved).as("races B's removal won").isPositive();
     }
 
     private long invitationCount(Member a, Member b) {
@@ -175,16 +197,28 @@ abstract class InvitationRaceContract extends IntegrationContract {
                 .query(Long.class).single();
     }
 
-    /** Runs both at the same instant; each outcome is the value returned or the exception thrown. */
-    private List<Object> race(Callable<?> first, Callable<?> second) throws Exception {
+    /**
+     * Runs both from one barrier; each outcome is the value returned or the exception thrown. Round
+     * {@code round} of four starts them at the same instant (rounds 0 and 2), or gives the first
+     * (round 1) or the second (round 3) a head start of a few milliseconds, so that over the rounds
+     * each side wins at least once and the tests can assert that both outcomes of a race happened,
+     * while half the rounds remain true races.
+     */
+    private List<Object> race(int round, Callable<?> first, Callable<?> second) throws Exception {
+        long headStart = TimeUnit.MILLISECONDS.toNanos(25);
+        long firstDelay = round % 4 == 3 ? headStart : 0;
+        long secondDelay = round % 4 == 1 ? headStart : 0;
         CyclicBarrier start = new CyclicBarrier(2);
-        Future<Object> f1 = pool.submit(() -> attempt(start, first));
-        Future<Object> f2 = pool.submit(() -> attempt(start, second));
+        Future<Object> f1 = pool.submit(() -> attempt(start, firstDelay, first));
+        Future<Object> f2 = pool.submit(() -> attempt(start, secondDelay, second));
         return List.of(f1.get(60, TimeUnit.SECONDS), f2.get(60, TimeUnit.SECONDS));
     }
 
-    private static Object attempt(CyclicBarrier start, Callable<?> body) throws Exception {
+    private static Object attempt(CyclicBarrier start, long delayNanos, Callable<?> body) throws Exception {
         start.await(30, TimeUnit.SECONDS);
+        if (delayNanos > 0) {
+            TimeUnit.NANOSECONDS.sleep(delayNanos);
+        }
         try {
             return body.call();
         } catch (RapportException e) {
