@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Stream;
 
@@ -42,9 +43,12 @@ import org.rapport.server.support.ServerProcess.Reply;
  * database. First, a connection made on one node is watched for on another, which must answer
  * the new degree; the delay is printed (recorded in BENCHMARKS.md, never asserted). Then three
  * drivers connect, remove and block through all three nodes at once while one node is killed with
- * SIGKILL and started again (from its snapshot plus the log). Afterwards every node's degree
- * badges, mutual counts and 1st-degree counts must equal what the database says, within a bounded
- * wait, and every acknowledged change must be in the database.
+ * SIGKILL in the middle of taking writes (requests in flight on it at the kill are required) and
+ * started again (from its snapshot plus the log). A refused request (4xx) must have left its pair as
+ * it was, which is looked up in the database at once; only a request the kill cut short makes its
+ * pair uncertain. Afterwards every node's degree badges, mutual counts and 1st-degree counts must
+ * equal what the database says, within a bounded wait, and every acknowledged change must be in
+ * the database.
  */
 @ExtendWith(RequiresPostgres.class)
 class MultiNodeReplicationPostgresIntegrationTest {
@@ -120,6 +124,9 @@ class MultiNodeReplicationPostgresIntegrationTest {
         AtomicReferenceArray<ServerProcess> route = new AtomicReferenceArray<>(nodes.clone());
         AtomicInteger operations = new AtomicInteger();
         AtomicBoolean stopping = new AtomicBoolean();
+        AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
+        AtomicInteger inFlightAtKill = new AtomicInteger();
+        List<String> refusedButChanged = Collections.synchronizedList(new ArrayList<>());
         try (Connection c = connect()) {
             for (long key : edges(c)) {
                 expected.put(key, true);
@@ -144,26 +151,30 @@ class MultiNodeReplicationPostgresIntegrationTest {
                     }
                     ServerProcess here = route.get(driver);
                     ServerProcess there = route.get((driver + 1) % 3);
+                    long began = System.nanoTime();
                     try {
                         boolean connected = expected.getOrDefault(key, false);
                         if (connected && random.nextInt(6) == 0) {
                             Reply r = here.api("POST", "/blocks", x.token, Map.of("memberId", Long.toString(y.id)));
-                            check(r, 204, key, uncertain, serverErrors);
-                            if (r.status() == 204) {
+                            if (check(r, 204, key, expected, serverErrors, refusedButChanged)) {
                                 blocked.add(key);
                                 expected.put(key, false);
                             }
                         } else if (connected) {
                             Reply r = here.api("DELETE", "/connections/" + y.id, x.token, null);
-                            if (check(r, 204, key, uncertain, serverErrors)) {
+                            if (check(r, 204, key, expected, serverErrors, refusedButChanged)) {
                                 expected.put(key, false);
                             }
                         } else {
                             Reply r = here.api("POST", "/invitations", x.token, Map.of("inviteeId", Long.toString(y.id)));
-                            if (check(r, 201, key, uncertain, serverErrors)) {
+                            if (check(r, 201, key, expected, serverErrors, refusedButChanged)
+                                    && "ACCEPTED".equals(r.body().path("status").asString())) {
+                                expected.put(key, true); // it answered the invitation the other had sent
+                            } else if (r.status() == 201) {
                                 String inv = r.body().path("id").asString();
+                                began = System.nanoTime();
                                 Reply a = there.api("POST", "/invitations/" + inv + "/accept", y.token, null);
-                                if (check(a, 200, key, uncertain, serverErrors)) {
+                                if (check(a, 200, key, expected, serverErrors, refusedButChanged)) {
                                     expected.put(key, true);
                                 }
                             }
@@ -171,13 +182,23 @@ class MultiNodeReplicationPostgresIntegrationTest {
                         operations.incrementAndGet();
                     } catch (IOException e) {
                         uncertain.add(key);   // the node died under the request: either outcome
+                        if (began < killedAt.get()) {
+                            inFlightAtKill.incrementAndGet();
+                        }
+                        for (int n = 0; n < 3; n++) {
+                            ServerProcess node = route.get(n);
+                            if (!node.process().isAlive()) {
+                                route.compareAndSet(n, node, nodes[0]); // the load balancer takes it out
+                            }
+                        }
                     }
                 }
                 return null;
             }));
         }
         waitFor(operations, 30);
-        route.set(2, nodes[0]);
+        // Killed while its driver, and the driver accepting through it, are still sending to it.
+        killedAt.set(System.nanoTime());
         nodes[2].kill();
         assertThat(nodes[2].awaitExit(10)).isTrue();
         int atKill = operations.get();
@@ -191,7 +212,11 @@ class MultiNodeReplicationPostgresIntegrationTest {
         }
         System.out.printf("Writes through three nodes: %d operations, %d pairs uncertain (node killed under the "
                 + "request), %d blocks%n", operations.get(), uncertain.size(), blocked.size());
+        System.out.printf("Requests in flight on node c when it was killed: %d; refused requests that changed "
+                + "their pair: %d%n", inFlightAtKill.get(), refusedButChanged.size());
         assertThat(serverErrors).isEmpty();
+        assertThat(refusedButChanged).as("refused requests that changed their pair").isEmpty();
+        assertThat(inFlightAtKill.get()).as("requests in flight on the killed node").isPositive();
         assertThat(logOf(dir.resolve("c"))).as("the restarted node started from its snapshot")
                 .contains("Connection graph loaded from snapshot");
 
@@ -261,15 +286,32 @@ class MultiNodeReplicationPostgresIntegrationTest {
         return node.api("GET", "/members/" + other.id, viewer.token, null).body().path("degree").asString();
     }
 
-    /** Whether the reply is the expected success; a 5xx is recorded, anything else makes the pair uncertain. */
-    private static boolean check(Reply r, int success, long key, Set<Long> uncertain, List<String> serverErrors) {
+    /**
+     * Whether the request succeeded. A 5xx is recorded as a server error; a refusal (4xx) must have
+     * changed nothing, so the pair is looked up in the database at once and must be as the
+     * driver, which alone writes it, last knew it.
+     */
+    private static boolean check(Reply r, int success, long key, Map<Long, Boolean> expected, List<String> serverErrors,
+                                 List<String> refusedButChanged) {
         if (r.status() == success) {
             return true;
         }
         if (r.status() >= 500) {
             serverErrors.add(r.status() + " " + r.text());
+            return false;
         }
-        uncertain.add(key);
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM connections WHERE member_lo = " + (key >>> 32)
+                     + " AND member_hi = " + (key & 0xffffffffL))) {
+            rs.next();
+            boolean connected = rs.getLong(1) > 0;
+            if (connected != expected.getOrDefault(key, false)) {
+                refusedButChanged.add("pair " + (key >>> 32) + "-" + (key & 0xffffffffL) + " answered " + r.status()
+                        + " " + r.text() + ", connected=" + connected);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         return false;
     }
 
