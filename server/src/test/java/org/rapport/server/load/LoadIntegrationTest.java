@@ -10,11 +10,15 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -35,8 +39,9 @@ import org.rapport.server.support.ServerProcess.Reply;
  * members with their own tokens, for {@code -Drapport.load.seconds} (default 20) after a 5 s
  * warm-up: profile views, feeds, suggestions, mutual connections, network sizes, people search,
  * invitations and updates. It checks what a load run can get wrong without a timing assertion:
- * no answer of 500 or above, no failed connection, every refusal a problem document, the
- * invariants intact afterwards and no ERROR in the server's log. Throughput and percentiles are
+ * no answer of 500 or above, no failed connection, every refusal a problem document, every
+ * acknowledged write (each update and invitation carries a unique marker) in the database and every
+ * refused one absent, the invariants intact afterwards and no ERROR in the server's log. Throughput and percentiles are
  * printed for the record, never asserted.
  */
 class LoadIntegrationTest {
@@ -45,6 +50,8 @@ class LoadIntegrationTest {
     private static final int THREADS = Integer.getInteger("rapport.load.threads", 8);
     private static final int SECONDS = Integer.getInteger("rapport.load.seconds", 20);
     private static final int CALLERS = 200;
+
+    private static final AtomicLong MARKERS = new AtomicLong();
 
     private ServerProcess server;
 
@@ -64,7 +71,8 @@ class LoadIntegrationTest {
         List<String> tokens = insertTokens(dir);
         server = ServerProcess.start(dir, List.of(), Map.of());
 
-        run(tokens, 5, new Tally()); // warm-up
+        Tally warmUp = new Tally();
+        run(tokens, 5, warmUp);
         Tally tally = new Tally();
         long started = System.nanoTime();
         run(tokens, SECONDS, tally);
@@ -79,6 +87,26 @@ class LoadIntegrationTest {
         assertThat(sorted.length).as("requests answered").isGreaterThan(0);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("rapport.db"))) {
             assertThat(DatabaseInvariants.violations(c)).isEmpty();
+            Set<String> stored = new HashSet<>();
+            try (Statement s = c.createStatement()) {
+                for (String sql : List.of("SELECT body FROM posts WHERE body LIKE 'load-%'",
+                        "SELECT note FROM invitations WHERE note LIKE 'load-%'")) {
+                    try (ResultSet rs = s.executeQuery(sql)) {
+                        while (rs.next()) {
+                            stored.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            List<String> wrong = new ArrayList<>();
+            warmUp.acknowledged.forEach(m -> tally.acknowledged.add(m));
+            warmUp.refused.forEach(m -> tally.refused.add(m));
+            tally.acknowledged.stream().filter(m -> !stored.contains(m)).forEach(m -> wrong.add("acknowledged, missing: " + m));
+            tally.refused.stream().filter(stored::contains).forEach(m -> wrong.add("refused, stored: " + m));
+            System.out.printf("Load suite: %d acknowledged writes looked up, %d refused ones; %d wrong%n",
+                    tally.acknowledged.size(), tally.refused.size(), wrong.size());
+            assertThat(wrong).as("acknowledged writes missing, refused ones stored").isEmpty();
+            assertThat(tally.acknowledged).as("writes acknowledged").isNotEmpty();
         }
         List<String> errors = Files.readAllLines(dir.resolve(Files.list(dir)
                         .filter(p -> p.getFileName().toString().startsWith("server-")).findFirst().orElseThrow().getFileName()))
@@ -91,18 +119,20 @@ class LoadIntegrationTest {
         final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        /** Markers of writes answered 2xx (to be found) and 4xx (to be absent). */
+        final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
     }
 
     private void run(List<String> tokens, int seconds, Tally tally) throws InterruptedException {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         CountDownLatch done = new CountDownLatch(THREADS);
-        AtomicLong updates = new AtomicLong();
         for (int t = 0; t < THREADS; t++) {
             Random random = new Random(31L * t + seconds);
             Thread thread = new Thread(() -> {
                 try {
                     while (System.nanoTime() < end && tally.failures.size() < 20) {
-                        request(random, tokens, tally, updates);
+                        request(random, tokens, tally, MARKERS);
                     }
                 } finally {
                     done.countDown();
@@ -120,6 +150,7 @@ class LoadIntegrationTest {
         String verb = "GET";
         Object body = null;
         String path;
+        String marker = null;
         if (roll < 45) {
             path = "/members/" + other;
         } else if (roll < 60) {
@@ -135,11 +166,13 @@ class LoadIntegrationTest {
         } else if (roll < 97) {
             verb = "POST";
             path = "/invitations";
-            body = Map.of("inviteeId", Long.toString(other));
+            marker = "load-note-" + updates.incrementAndGet();
+            body = Map.of("inviteeId", Long.toString(other), "note", marker);
         } else {
             verb = "POST";
             path = "/posts";
-            body = Map.of("text", "Update " + updates.incrementAndGet() + " from the load suite", "visibility", "ANYONE");
+            marker = "load-update-" + updates.incrementAndGet();
+            body = Map.of("text", marker, "visibility", "ANYONE");
         }
         long t0 = System.nanoTime();
         Reply reply;
@@ -151,6 +184,14 @@ class LoadIntegrationTest {
         }
         tally.latencies.add(System.nanoTime() - t0);
         tally.statuses.computeIfAbsent(reply.status(), s -> new LongAdder()).increment();
+        if (marker != null && reply.status() < 300) {
+            // an invitation that answered one the other had sent is ACCEPTED, and that one's note stays
+            if (!"ACCEPTED".equals(reply.body().path("status").asString())) {
+                tally.acknowledged.add(marker);
+            }
+        } else if (marker != null && reply.status() < 500) {
+            tally.refused.add(marker);
+        }
         if (reply.status() >= 500) {
             tally.failures.add(verb + " " + path + " answered " + reply.status() + ": " + reply.text());
         } else if (reply.status() >= 400 && !reply.text().contains("\"status\":" + reply.status())) {
