@@ -14,6 +14,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -54,11 +55,35 @@ class AccountApiController {
 
     @PostMapping("/me/email-verification")
     @Operation(summary = "Send the verification mail for my address again",
-            description = "202; 409 email-already-verified; 429 after three in an hour. GET /me says emailVerified. "
+            description = "202; 409 email-already-verified; 429 too-many-verification-mails (with Retry-After) within a "
+                    + "minute of the last verification mail or after five in 24 hours. GET /me says emailVerified. "
                     + "Invitations sent to my address and address-book matches reach me only once it is verified.")
     ResponseEntity<Void> resendVerification(@AuthenticationPrincipal MemberPrincipal me) {
         verifications.resend(me.memberId());
         return ResponseEntity.accepted().build();
+    }
+
+    /** A new address for my account, confirmed with my password. */
+    record EmailChangeRequest(String email, String password) {
+    }
+
+    record EmailJson(String email, boolean emailVerified) {
+    }
+
+    @PutMapping("/me/email")
+    @Operation(summary = "Change my e-mail address",
+            description = "{email, password} → 200 {email, emailVerified: false}. The new address is unverified until the "
+                    + "link mailed to it is opened (POST /me/email-verification sends it again); the old address is told "
+                    + "of the change; open links sent to the old address end; sessions and tokens keep working. "
+                    + "400 on field email (malformed, or my address already); 401 confirmation-required without the "
+                    + "password, 403 wrong-confirmation with a wrong one (counted as a failed sign-in); 409 email-taken "
+                    + "when another account uses the address; 429 too-many-verification-mails under the mail limit of "
+                    + "POST /me/email-verification. Nothing changes when refused.")
+    EmailJson changeEmail(@AuthenticationPrincipal MemberPrincipal me,
+                          @RequestBody(required = false) EmailChangeRequest body, HttpServletRequest request) {
+        String email = verifications.changeEmail(me.memberId(), body == null ? null : body.email(),
+                body == null ? null : body.password(), request.getRemoteAddr());
+        return new EmailJson(email, false);
     }
 
     @PostMapping("/accounts")

@@ -72,6 +72,13 @@ class AccountLinkRepository {
                 .query(Integer.class).single();
     }
 
+    /** When the oldest link of this purpose the member was sent since {@code since} was made. */
+    Optional<Instant> oldestSince(long memberId, Purpose purpose, Instant since) {
+        return jdbc.sql("SELECT min(created_at) FROM account_links WHERE member_id = :member AND purpose = :purpose AND created_at > :since")
+                .param("member", memberId).param("purpose", purpose.name()).param("since", since.toEpochMilli())
+                .query(Long.class).list().stream().filter(java.util.Objects::nonNull).findFirst().map(Instant::ofEpochMilli);
+    }
+
     void deleteLapsed(Instant now) {
         jdbc.sql("DELETE FROM account_links WHERE expires_at < :cutoff")
                 .param("cutoff", now.minus(java.time.Duration.ofDays(7)).toEpochMilli()).update();

@@ -39,10 +39,12 @@ class AccountPageController {
     private final NotificationService notifications;
 
     private final java.time.Clock clock;
+    private final EmailVerifications verifications;
 
     AccountPageController(AccountService accounts, MemberRepository members, SecurityContextRepository contexts,
                           PrivacyService privacy, BlockService blocks, NotificationService notifications,
-                          java.time.Clock clock) {
+                          java.time.Clock clock, EmailVerifications verifications) {
+        this.verifications = verifications;
         this.clock = clock;
         this.notifications = notifications;
         this.privacy = privacy;
@@ -179,6 +181,7 @@ class AccountPageController {
     /** The settings page: account, privacy settings and blocked members. */
     private String settingsPage(long me, Model model) {
         model.addAttribute("member", members.findById(me).orElseThrow(MemberNotFoundException::new));
+        model.addAttribute("emailVerified", verifications.isVerified(me));
         model.addAttribute("privacy", privacy.settings(me));
         model.addAttribute("blocked", blocks.blocked(me, PageRequest.first(PageRequest.MAX_LIMIT)));
         model.addAttribute("notificationPrefs", notifications.preferences(me));
@@ -200,6 +203,55 @@ class AccountPageController {
             model.addAttribute("passwordErrors", e);
             return settingsPage(me.memberId(), model);
         }
+    }
+
+    /** Changes the member's address (issue 16); the new one is unverified until its link is opened. */
+    @PostMapping("/settings/email")
+    String email(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(defaultValue = "") String newEmail,
+                 @RequestParam(defaultValue = "") String emailPassword, HttpServletRequest request,
+                 HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        try {
+            String email = verifications.changeEmail(me.memberId(), newEmail, emailPassword, request.getRemoteAddr());
+            redirect.addFlashAttribute("flash", "Your address is now " + email + ". Open the link we sent there to "
+                    + "confirm it; your old address was told of the change.");
+            return "redirect:/settings#email";
+        } catch (ValidationException e) {
+            response.setStatus(400);
+            model.addAttribute("emailErrors", new ValidationException("newEmail", e.messageFor("email")));
+        } catch (ConfirmationRequiredException | WrongConfirmationException e) {
+            response.setStatus(400);
+            model.addAttribute("emailErrors", new ValidationException("emailPassword",
+                    "The password is not right; your address was not changed."));
+        } catch (EmailTakenException e) {
+            response.setStatus(409);
+            model.addAttribute("emailErrors", new ValidationException("newEmail", e.detail()));
+        } catch (RateLimitException e) {
+            response.setStatus(429);
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+            model.addAttribute("emailErrors", new ValidationException("newEmail", e.detail()));
+        }
+        model.addAttribute("newEmail", newEmail);
+        return settingsPage(me.memberId(), model);
+    }
+
+    /** The banner's and the settings page's "Send the link again" (issue 16). */
+    @PostMapping("/settings/email/verification")
+    String resendVerification(@AuthenticationPrincipal MemberPrincipal me, HttpServletResponse response, Model model,
+                              RedirectAttributes redirect) {
+        try {
+            verifications.resend(me.memberId());
+            String email = members.findById(me.memberId()).map(Member::email).orElseThrow(MemberNotFoundException::new);
+            redirect.addFlashAttribute("flash", "A new link is on its way to " + email + ".");
+            return "redirect:/settings#email";
+        } catch (EmailAlreadyVerifiedException e) {
+            response.setStatus(e.status());
+            model.addAttribute("verificationError", e.detail());
+        } catch (RateLimitException e) {
+            response.setStatus(429);
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+            model.addAttribute("verificationError", e.detail());
+        }
+        return settingsPage(me.memberId(), model);
     }
 
     @PostMapping("/settings/delete")

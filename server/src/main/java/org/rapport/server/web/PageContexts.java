@@ -18,7 +18,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
-/** Builds the {@link PageContext} of a request: three small counts and a primary-key lookup. */
+/** Builds the {@link PageContext} of a request: three small counts and two primary-key lookups. */
 @Component
 public class PageContexts {
 
@@ -27,9 +27,12 @@ public class PageContexts {
     private final InvitationService invitations;
     private final MessagingService messaging;
     private final org.rapport.server.admin.AdminAccess admin;
+    private final org.rapport.server.account.EmailVerifications verifications;
 
     PageContexts(MemberRepository members, NotificationService notifications, InvitationService invitations,
-                 MessagingService messaging, org.rapport.server.admin.AdminAccess admin) {
+                 MessagingService messaging, org.rapport.server.admin.AdminAccess admin,
+                 org.rapport.server.account.EmailVerifications verifications) {
+        this.verifications = verifications;
         this.admin = admin;
         this.messaging = messaging;
         this.members = members;
@@ -50,6 +53,7 @@ public class PageContexts {
         long pending = 0;
         long messages = 0;
         boolean moderates = false;
+        boolean unverified = false;
         if (me != null) {
             summary = members.findById(me.memberId()).map(Member::summary).orElse(null);
             if (summary != null) {
@@ -57,13 +61,14 @@ public class PageContexts {
                 pending = invitations.receivedCount(me.memberId());
                 messages = messaging.unreadCount(me.memberId());
                 moderates = admin.role(me.memberId()).moderates();
+                unverified = !verifications.isVerified(me.memberId());
             }
         }
         return new PageContext(summary, unread, pending,
                 csrf == null ? "_csrf" : csrf.getParameterName(),
                 csrf == null ? "" : csrf.getToken(),
                 request.getRequestURI(),
-                flash, messages, moderates);
+                flash, messages, moderates, unverified);
     }
 
     /** A context that reads nothing from the database: for error pages while it is away. */

@@ -120,6 +120,10 @@ class AccountApiIntegrationTest extends ApiIntegrationContract {
         signUp(email, PASSWORD, "Una Verified").expect(201);
         Caller me = new Caller(null, token(email, PASSWORD).expect(201).text("token"));
         assertThat(get(me, "/me").body().path("emailVerified").asBoolean()).isFalse();
+        Response tooSoon = post(me, "/me/email-verification").expectProblem(429);
+        assertThat(tooSoon.problemType()).endsWith("/too-many-verification-mails");
+        assertThat(tooSoon.header("Retry-After")).isEqualTo("60");
+        clock.advance(java.time.Duration.ofMinutes(1));
         post(me, "/me/email-verification").expect(202);
         String link = EmailVerificationContract.awaitVerificationToken(email, 2);
 
@@ -163,6 +167,42 @@ class AccountApiIntegrationTest extends ApiIntegrationContract {
     }
 
     @Test
+    void changingMyAddressNeedsMyPasswordLeavesItUnverifiedAndKeepsMyToken() throws Exception {
+        var m = members.create("Emil", "Mover");
+        Caller me = signIn(m);
+        String next = unique("Emil.New");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("email", next);
+
+        assertThat(put(me, "/me/email", body).expectProblem(401).problemType()).endsWith("/confirmation-required");
+        body.put("password", "not my password");
+        assertThat(put(me, "/me/email", body).expectProblem(403).problemType()).endsWith("/wrong-confirmation");
+        body.put("password", TestMembers.PASSWORD);
+        put(me, "/me/email", Map.of("email", "nowhere", "password", TestMembers.PASSWORD)).expectFieldErrors("email");
+        put(me, "/me/email", Map.of("email", m.email(), "password", TestMembers.PASSWORD)).expectFieldErrors("email");
+        Response taken = put(me, "/me/email", Map.of("email", members.create("Tina", "Taken").email(),
+                "password", TestMembers.PASSWORD)).expectProblem(409);
+        assertThat(taken.problemType()).endsWith("/email-taken");
+        assertThat(taken.detail()).contains("Another account uses this e-mail address");
+        put(null, "/me/email", body).expectProblem(401);
+        assertThat(get(me, "/me").body().path("email").asString()).as("nothing changed").isEqualTo(m.email());
+
+        JsonNode changed = put(me, "/me/email", body).expect(200).body();
+        assertThat(changed.path("email").asString()).isEqualTo(next.toLowerCase());
+        assertThat(changed.path("emailVerified").asBoolean()).isFalse();
+        JsonNode now = get(me, "/me").expect(200).body();
+        assertThat(now.path("email").asString()).as("the token still works").isEqualTo(next.toLowerCase());
+        assertThat(now.path("emailVerified").asBoolean()).isFalse();
+        token(next, TestMembers.PASSWORD).expect(201);
+        token(m.email(), TestMembers.PASSWORD).expectProblem(401);
+
+        String link = EmailVerificationContract.awaitVerificationToken(next.toLowerCase());
+        assertThat(perform(MockMvcRequestBuilders.get("/verify-email/" + link)
+                .accept(org.springframework.http.MediaType.TEXT_HTML)).status()).isEqualTo(200);
+        assertThat(get(me, "/me").body().path("emailVerified").asBoolean()).isTrue();
+    }
+
+    @Test
     void theOpenApiDocumentDescribesIssue16sEndpoints() {
         JsonNode paths = perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/v3/api-docs"))
                 .expect(200).body().path("paths");
@@ -173,6 +213,9 @@ class AccountApiIntegrationTest extends ApiIntegrationContract {
                 .contains("confirmation-required");
         assertThat(paths.path("/api/v1/me").path("delete").has("requestBody")).isTrue();
         assertThat(paths.path("/api/v1/me/email-verification").path("post").path("summary").asString()).isNotBlank();
+        assertThat(paths.path("/api/v1/me/email").path("put").path("description").asString())
+                .contains("email-taken").contains("wrong-confirmation");
+        assertThat(paths.path("/api/v1/me/email").path("put").has("requestBody")).isTrue();
         assertThat(paths.path("/api/v1/me/two-factor").path("post").path("summary").asString()).isNotBlank();
         assertThat(paths.path("/api/v1/me/two-factor").path("delete").path("summary").asString()).isNotBlank();
         assertThat(paths.path("/api/v1/me/two-factor/confirm").path("post").path("summary").asString()).isNotBlank();

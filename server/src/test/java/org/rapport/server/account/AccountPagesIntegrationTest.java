@@ -88,4 +88,58 @@ class AccountPagesIntegrationTest extends ApiIntegrationContract {
                 .param("code", twoFactor.currentCode(setup.secret()))).andReturn().getResponse();
         assertThat(done.getRedirectedUrl()).isEqualTo("/");
     }
+
+    @Test
+    void theSettingsPageChangesTheAddressOnlyWithThePasswordAndOffersTheLinkAgain() throws Exception {
+        var m = members.create("Paige", "Mover");
+        var other = members.create("Olive", "Owner");
+        var session = new org.springframework.mock.web.MockHttpSession();
+        assertThat(mvc.perform(MockMvcRequestBuilders.post("/signin").session(session).with(csrf())
+                .param("email", m.email()).param("password", org.rapport.server.support.TestMembers.PASSWORD))
+                .andReturn().getResponse().getRedirectedUrl()).isEqualTo("/");
+        String next = unique("paige.moved").toLowerCase();
+        var settings = mvc.perform(MockMvcRequestBuilders.get("/settings").session(session)).andReturn().getResponse();
+        assertThat(settings.getContentAsString()).contains("action=\"/settings/email\"").contains("· confirmed")
+                .doesNotContain("Send the link again");
+
+        var wrong = changeEmail(session, next, "not my password");
+        assertThat(wrong.getStatus()).isEqualTo(400);
+        assertThat(wrong.getContentAsString()).contains("The password is not right; your address was not changed.");
+        var taken = changeEmail(session, other.email(), org.rapport.server.support.TestMembers.PASSWORD);
+        assertThat(taken.getStatus()).isEqualTo(409);
+        assertThat(taken.getContentAsString()).contains("Another account uses this e-mail address");
+        var malformed = changeEmail(session, "nowhere", org.rapport.server.support.TestMembers.PASSWORD);
+        assertThat(malformed.getStatus()).isEqualTo(400);
+        assertThat(malformed.getContentAsString()).contains("This does not look like an e-mail address.");
+        assertThat(emailOf(m.id())).as("nothing changed").isEqualTo(m.email());
+
+        var done = changeEmail(session, next, org.rapport.server.support.TestMembers.PASSWORD);
+        assertThat(done.getRedirectedUrl()).isEqualTo("/settings#email");
+        assertThat(emailOf(m.id())).isEqualTo(next);
+        var after = mvc.perform(MockMvcRequestBuilders.get("/settings").session(session)).andReturn().getResponse();
+        assertThat(after.getStatus()).as("the session still works").isEqualTo(200);
+        assertThat(after.getContentAsString()).contains(next).contains("not confirmed yet").contains("Send the link again");
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/network").session(session)).andReturn().getResponse()
+                .getContentAsString()).contains("id=\"verify-banner\"");
+
+        var tooSoon = mvc.perform(MockMvcRequestBuilders.post("/settings/email/verification").session(session)
+                .with(csrf())).andReturn().getResponse();
+        assertThat(tooSoon.getStatus()).isEqualTo(429);
+        assertThat(tooSoon.getHeader("Retry-After")).isEqualTo("60");
+        assertThat(tooSoon.getContentAsString()).contains("less than a minute ago");
+        clock.advance(java.time.Duration.ofMinutes(1));
+        assertThat(mvc.perform(MockMvcRequestBuilders.post("/settings/email/verification").session(session)
+                .with(csrf())).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/settings#email");
+        EmailVerificationContract.awaitVerificationToken(next, 2);
+    }
+
+    private org.springframework.mock.web.MockHttpServletResponse changeEmail(
+            org.springframework.mock.web.MockHttpSession session, String email, String password) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.post("/settings/email").session(session).with(csrf())
+                .param("newEmail", email).param("emailPassword", password)).andReturn().getResponse();
+    }
+
+    private String emailOf(long id) {
+        return jdbc.sql("SELECT email FROM members WHERE id = :id").param("id", id).query(String.class).single();
+    }
 }

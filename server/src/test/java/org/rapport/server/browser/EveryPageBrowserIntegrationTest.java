@@ -221,7 +221,7 @@ class EveryPageBrowserIntegrationTest extends IntegrationContract {
         return new Fixture(me, first, second, third, stranger, group, groupPost, conversation, post);
     }
 
-    private static void viewport(WebDriver browser, int width) {
+    static void viewport(WebDriver browser, int width) {
         ((HasCdp) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
                 "width", width, "height", width < 720 ? 844 : 1000, "deviceScaleFactor", 1, "mobile", width < 720));
     }
@@ -236,7 +236,7 @@ class EveryPageBrowserIntegrationTest extends IntegrationContract {
      * clipped by a scrolling or clipping ancestor inside the screen.
      */
     @SuppressWarnings("unchecked")
-    private static List<String> overflow(WebDriver browser, int width, String where) {
+    static List<String> overflow(WebDriver browser, int width, String where) {
         List<String> found = (List<String>) ((JavascriptExecutor) browser).executeScript("""
                 // the screen's width, not innerWidth: a phone browser zooms out to show a page wider
                 // than the screen, which makes innerWidth grow with the mistake
@@ -286,7 +286,7 @@ class EveryPageBrowserIntegrationTest extends IntegrationContract {
     }
 
     /** axe-core's serious and critical violations on the page as it is now, counted by rule. */
-    private static List<String> axe(WebDriver browser, String where, Map<String, Integer> counts) {
+    static List<String> axe(WebDriver browser, String where, Map<String, Integer> counts) {
         Results results = new AxeBuilder().analyze(browser);
         List<String> problems = new ArrayList<>();
         for (Rule rule : results.getViolations()) {

@@ -219,6 +219,9 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
                     .body(c -> Map.of("password", "a fresh memorable phrase")),
             // Every test member's address is verified: asking for the mail again is a conflict.
             rule("POST /me/email-verification").status(signedIn(409)),
+            // Changing my address, on a fresh stand-in each time (it becomes unverified).
+            rule("PUT /me/email").status(signedIn(200)).as(Cell::standIn).inOneWorldOnly()
+                    .body(c -> Map.of("email", unique("moved"), "password", TestMembers.PASSWORD)),
             // Two-factor sign-in, on a fresh stand-in each time: set-up starts; confirming before
             // it started and switching off what is not on are conflicts.
             rule("POST /me/two-factor").status(signedIn(200)).as(Cell::standIn).inOneWorldOnly(),
