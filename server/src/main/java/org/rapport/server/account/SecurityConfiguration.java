@@ -167,7 +167,18 @@ class SecurityConfiguration {
         // ends in SingleSignOnHandler, which makes the same session as a password sign-in.
         if (registrations.getIfAvailable() != null) {
             SingleSignOnHandler handler = new SingleSignOnHandler(singleSignOn, contexts, clock);
-            http.oauth2Login(o -> o.loginPage("/signin").successHandler(handler).failureHandler(handler));
+            http.oauth2Login(o -> o.loginPage("/signin").successHandler(handler).failureHandler(handler)
+                    // An unknown provider in /oauth2/authorization/{id} is a page that does not
+                    // exist (404), not the filter's default 500.
+                    .withObjectPostProcessor(new org.springframework.security.config.ObjectPostProcessor<
+                            org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter>() {
+                        @Override
+                        public <O extends org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter>
+                                O postProcess(O filter) {
+                            filter.setAuthenticationFailureHandler((request, response, ex) -> response.sendError(404));
+                            return filter;
+                        }
+                    }));
         }
         return http.build();
     }

@@ -59,6 +59,16 @@ class SingleSignOnIntegrationTest extends ApiIntegrationContract {
     }
 
     @Test
+    void anUnknownProviderIsNotFoundAndAForgedCallbackSignsNobodyIn() {
+        HttpSession browser = new HttpSession(base());
+        assertThat(browser.get("/oauth2/authorization/nope").statusCode()).isEqualTo(404);
+        HttpResponse<String> forged = browser.get("/login/oauth2/code/" + TestIdentityProvider.ID + "?code=made-up&state=made-up");
+        assertThat(forged.uri().getPath()).isEqualTo("/signin");
+        assertThat(forged.body()).contains("did not complete");
+        assertThat(browser.get("/settings").uri().getPath()).isEqualTo("/signin");
+    }
+
+    @Test
     void signingInThroughTheProviderCreatesAnAccountWithTheVerifiedAddressAndSignsTheSameOneInAgain() {
         String email = unique("olga");
         String subject = subject();
