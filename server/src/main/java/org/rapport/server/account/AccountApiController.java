@@ -89,7 +89,8 @@ class AccountApiController {
     @PostMapping("/accounts")
     @SecurityRequirements
     @Operation(summary = "Create an account", description = "409 when the e-mail address is taken; 429 with "
-            + "Retry-After when this client made rapport.accounts.signup-limit accounts in the window")
+            + "Retry-After when this client made rapport.accounts.signup-limit accounts in the window; 403 "
+            + "password-sign-in-off when passwords are off (accounts are then made by signing in through the provider)")
     ResponseEntity<AccountJson> signUp(@RequestBody SignUpRequest body, HttpServletRequest request) {
         String first = body.firstName();
         String last = body.lastName();
@@ -107,7 +108,10 @@ class AccountApiController {
     @Operation(summary = "Sign in: exchange e-mail and password for a bearer token",
             description = "401 on wrong credentials; with two-factor sign-in on, 401 two-factor-required without "
                     + "\"code\" and invalid-two-factor-code with a wrong one; 429 with a doubling Retry-After after too many failures "
-                    + "from this client (for this address, or for any); a client that has not been failing is never refused")
+                    + "from this client (for this address, or for any); a client that has not been failing is never refused. "
+                    + "With an LDAP directory configured (rapport.ldap.*) the directory's user name or address and password "
+                    + "work too; with passwords off (rapport.accounts.password-sign-in=false) Rapport's own are refused: "
+                    + "403 password-sign-in-off")
     ResponseEntity<TokenJson> token(@RequestBody TokenRequest body, HttpServletRequest request) {
         MemberPrincipal principal = accounts.authenticate(body.email(), body.password(), request.getRemoteAddr(),
                 body.code());
@@ -170,22 +174,27 @@ class AccountApiController {
     ResponseEntity<Void> disableTwoFactor(@AuthenticationPrincipal MemberPrincipal me,
                                           @RequestBody(required = false) DisableTwoFactorRequest body,
                                           HttpServletRequest request) {
-        accounts.confirmWithPassword(me.memberId(), body == null ? null : body.password(), request.getRemoteAddr());
+        accounts.confirmDeletion(me.memberId(), body == null ? null : body.password(), body == null ? null : body.code(),
+                request.getRemoteAddr());
         twoFactor.disable(me.memberId(), body == null ? null : body.code());
         return ResponseEntity.noContent().build();
     }
 
-    /** What confirms deleting the account: the member's password. */
-    record DeleteRequest(String password) {
+    /** What confirms deleting the account: the member's password, or a second-factor code for an account without one. */
+    record DeleteRequest(String password, String code) {
     }
 
     @DeleteMapping("/me")
     @Operation(summary = "Delete my account and everything of mine: profile, invitations, connections",
             description = "Needs {password}: 401 problem confirmation-required without it, 403 wrong-confirmation "
-                    + "when it is not right (counted as a failed sign-in; 429 past the limit); nothing is deleted then")
+                    + "when it is not right (counted as a failed sign-in; 429 past the limit); nothing is deleted then. "
+                    + "An account without a password (single sign-on) confirms with {code} from its authenticator app; "
+                    + "one with neither gets 403 reauthentication-required and deletes from the settings page after "
+                    + "signing in again through its provider")
     ResponseEntity<Void> delete(@AuthenticationPrincipal MemberPrincipal me,
                                 @RequestBody(required = false) DeleteRequest body, HttpServletRequest request) {
-        accounts.confirmWithPassword(me.memberId(), body == null ? null : body.password(), request.getRemoteAddr());
+        accounts.confirmDeletion(me.memberId(), body == null ? null : body.password(), body == null ? null : body.code(),
+                request.getRemoteAddr());
         accounts.delete(me.memberId());
         return ResponseEntity.noContent().build();
     }

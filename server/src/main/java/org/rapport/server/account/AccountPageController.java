@@ -40,11 +40,13 @@ class AccountPageController {
 
     private final java.time.Clock clock;
     private final EmailVerifications verifications;
+    private final SignInMethods methods;
 
     AccountPageController(AccountService accounts, MemberRepository members, SecurityContextRepository contexts,
                           PrivacyService privacy, BlockService blocks, NotificationService notifications,
-                          java.time.Clock clock, EmailVerifications verifications) {
+                          java.time.Clock clock, EmailVerifications verifications, SignInMethods methods) {
         this.verifications = verifications;
+        this.methods = methods;
         this.clock = clock;
         this.notifications = notifications;
         this.privacy = privacy;
@@ -54,11 +56,24 @@ class AccountPageController {
         this.contexts = contexts;
     }
 
+    /** The ways of signing in the sign-in and sign-up pages offer (issue 16). */
+    @org.springframework.web.bind.annotation.ModelAttribute("options")
+    SignInOptions options() {
+        return methods.options();
+    }
+
     @GetMapping("/signin")
     String signInForm(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(required = false) String next,
-                      @RequestParam(required = false) String signedOut, Model model) {
+                      @RequestParam(required = false) String signedOut, Model model, HttpServletRequest request,
+                      HttpServletResponse response) {
         if (me != null) {
             return "redirect:/";
+        }
+        // A single sign-on the application refused (SingleSignOnHandler): said once.
+        var session = request.getSession(false);
+        if (session != null && session.getAttribute(SingleSignOnHandler.ERROR) instanceof String refusal) {
+            session.removeAttribute(SingleSignOnHandler.ERROR);
+            model.addAttribute("error", refusal);
         }
         model.addAttribute("next", safeNext(next));
         model.addAttribute("signedOut", signedOut != null);
@@ -88,6 +103,10 @@ class AccountPageController {
         } catch (RateLimitException e) {
             response.setStatus(429);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+            model.addAttribute("error", e.detail());
+        } catch (org.rapport.server.system.RapportException e) {
+            // Passwords off, or the directory's person refused (unverified address, sign-up policy).
+            response.setStatus(e.status());
             model.addAttribute("error", e.detail());
         }
         model.addAttribute("email", email);
@@ -162,6 +181,9 @@ class AccountPageController {
         } catch (EmailTakenException e) {
             response.setStatus(409);
             model.addAttribute("errors", new ValidationException("email", e.detail()));
+        } catch (PasswordSignInOffException e) {
+            response.setStatus(e.status());
+            model.addAttribute("error", e.detail());
         } catch (RateLimitException e) {
             response.setStatus(429);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
@@ -186,6 +208,7 @@ class AccountPageController {
         model.addAttribute("blocked", blocks.blocked(me, PageRequest.first(PageRequest.MAX_LIMIT)));
         model.addAttribute("notificationPrefs", notifications.preferences(me));
         model.addAttribute("digest", notifications.digest(me));
+        model.addAttribute("deleteConfirmation", accounts.confirmation(me).name());
         return "pages/settings";
     }
 
@@ -256,11 +279,22 @@ class AccountPageController {
 
     @PostMapping("/settings/delete")
     String delete(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(defaultValue = "") String password,
+                  @RequestParam(defaultValue = "") String code,
                   HttpServletRequest request, HttpServletResponse response, Model model,
                   RedirectAttributes redirect) {
-        if (!accounts.passwordMatches(me.memberId(), password)) {
+        String refusal = switch (accounts.confirmation(me.memberId())) {
+            case PASSWORD -> accounts.passwordMatches(me.memberId(), password) ? null
+                    : "The password is not right; your account was not deleted.";
+            case CODE -> accounts.codeMatches(me.memberId(), code) ? null
+                    : "The code is not right; your account was not deleted.";
+            // No password and no second factor (single sign-on): only a fresh sign-in through the
+            // provider shows it is the member, not someone at a browser left signed in.
+            case RECENT_SIGN_IN -> signedInWithin(request, java.time.Duration.ofMinutes(10)) ? null
+                    : "To delete this account, sign out, sign in again through your provider, and delete it within ten minutes.";
+        };
+        if (refusal != null) {
             response.setStatus(400);
-            model.addAttribute("deleteError", "The password is not right; your account was not deleted.");
+            model.addAttribute("deleteError", refusal);
             return settingsPage(me.memberId(), model);
         }
         accounts.delete(me.memberId());
@@ -282,6 +316,13 @@ class AccountPageController {
                 BearerTokenFilter.MEMBER));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
+        request.getSession().setAttribute(SingleSignOnHandler.SIGNED_IN_AT, clock.millis());
+    }
+
+    private boolean signedInWithin(HttpServletRequest request, java.time.Duration within) {
+        var session = request.getSession(false);
+        return session != null && session.getAttribute(SingleSignOnHandler.SIGNED_IN_AT) instanceof Long at
+                && clock.millis() - at <= within.toMillis();
     }
 
     static String safeNext(String next) {

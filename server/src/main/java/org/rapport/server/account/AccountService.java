@@ -52,6 +52,9 @@ public class AccountService {
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final AccountStanding standing;
+    private final boolean passwordSignIn;
+    private final LdapDirectory directory;
+    private final SingleSignOn singleSignOn;
     private final SecureRandom random = new SecureRandom();
     /** Checked against when the e-mail is unknown, so both cases take as long. */
     private final String decoyHash;
@@ -60,7 +63,11 @@ public class AccountService {
                           LoginThrottle throttle, SignUpThrottle signUps, PasswordPolicy policy, TwoFactor twoFactor,
                           GraphIndex index,
                           TransactionTemplate tx, Clock clock,
-                          org.springframework.context.ApplicationEventPublisher events, AccountStanding standing) {
+                          org.springframework.context.ApplicationEventPublisher events, AccountStanding standing,
+                          AccountProperties properties, LdapDirectory directory, SingleSignOn singleSignOn) {
+        this.passwordSignIn = properties.passwordSignIn();
+        this.directory = directory;
+        this.singleSignOn = singleSignOn;
         this.policy = policy;
         this.twoFactor = twoFactor;
         this.signUps = signUps;
@@ -105,6 +112,9 @@ public class AccountService {
      * accounts per window; past it a {@link org.rapport.server.system.RateLimitException}.
      */
     public Member signUp(String rawEmail, String password, String rawFirstName, String rawLastName, String client) {
+        if (!passwordSignIn) {
+            throw PasswordSignInOffException.signUp();
+        }
         // Bad input is refused as such (400) before the limit is looked at: it makes nothing, so
         // it neither needs nor spends a place in the client's allowance.
         SignUp input = checkSignUp(rawEmail, password, rawFirstName, rawLastName);
@@ -196,6 +206,23 @@ public class AccountService {
     public MemberPrincipal authenticate(String rawEmail, String password, String client, String code) {
         String email = normaliseEmail(rawEmail);
         throttle.check(email, client);
+        if (directory.enabled()) {
+            // The directory first: a person it knows signs in with the directory's password.
+            Optional<ExternalIdentity> person = directory.authenticate(rawEmail, password);
+            if (person.isPresent()) {
+                MemberPrincipal principal = singleSignOn.signIn(person.get());
+                checkSecondFactor(principal.memberId(), email, client, code);
+                throttle.recordSuccess(email, client);
+                return principal;
+            }
+        }
+        if (!passwordSignIn) {
+            if (!directory.enabled()) {
+                throw PasswordSignInOffException.signIn();
+            }
+            throttle.recordFailure(email, client);
+            throw new InvalidCredentialsException();
+        }
         // No stored address holds control characters (PostgreSQL would refuse the NUL in the query).
         Optional<MemberRepository.Credentials> credentials = Text.hasControlCharacters(email, false)
                 ? Optional.empty() : members.findCredentialsByEmail(email);
@@ -208,6 +235,12 @@ public class AccountService {
             throw new InvalidCredentialsException();
         }
         long memberId = credentials.get().memberId();
+        checkSecondFactor(memberId, email, client, code);
+        throttle.recordSuccess(email, client);
+        return signedIn(credentials.get());
+    }
+
+    private void checkSecondFactor(long memberId, String email, String client, String code) {
         if (twoFactor.isEnabled(memberId)) {
             if (code == null || code.isBlank()) {
                 throw new TwoFactorRequiredException(memberId);
@@ -217,8 +250,6 @@ public class AccountService {
                 throw new InvalidTwoFactorCodeException();
             }
         }
-        throttle.recordSuccess(email, client);
-        return signedIn(credentials.get());
     }
 
     /**
@@ -262,6 +293,9 @@ public class AccountService {
      * token is signed out; the returned principal keeps the caller signed in.
      */
     public MemberPrincipal changePassword(long memberId, String current, String next) {
+        if (!passwordSignIn) {
+            throw PasswordSignInOffException.signIn();
+        }
         MemberRepository.Credentials credentials = members.findCredentials(memberId)
                 .orElseThrow(MemberNotFoundException::new);
         Errors errors = new Errors();
@@ -368,6 +402,55 @@ public class AccountService {
             throttle.recordFailure(email, client);
             throw new WrongConfirmationException();
         }
+    }
+
+    /** How a member confirms deleting their account (issue 16: members of single sign-on may have no password). */
+    public enum Confirmation {
+        /** Their password. */
+        PASSWORD,
+        /** A code from their authenticator app or a recovery code: they have no password, but a second factor. */
+        CODE,
+        /** Neither: a fresh sign-in through their provider (the page's session says when it signed in). */
+        RECENT_SIGN_IN
+    }
+
+    /** What confirms deleting this member's account. */
+    public Confirmation confirmation(long memberId) {
+        boolean hasPassword = passwordSignIn && members.findCredentials(memberId)
+                .filter(c -> !NO_PASSWORD.equals(c.passwordHash())).isPresent();
+        if (hasPassword) {
+            return Confirmation.PASSWORD;
+        }
+        return twoFactor.isEnabled(memberId) ? Confirmation.CODE : Confirmation.RECENT_SIGN_IN;
+    }
+
+    /**
+     * Confirms deleting the account through the API: the password, or for a member without one
+     * (single sign-on) a second-factor code; a member with neither must sign in again through their
+     * provider and delete on the settings page ({@link ReauthenticationRequiredException}): a bearer
+     * token alone never erases an account. Wrong answers count as failed sign-ins.
+     */
+    public void confirmDeletion(long memberId, String password, String code, String client) {
+        switch (confirmation(memberId)) {
+            case PASSWORD -> confirmWithPassword(memberId, password, client);
+            case CODE -> {
+                if (code == null || code.isBlank()) {
+                    throw new ConfirmationRequiredException(true);
+                }
+                String email = members.findById(memberId).map(Member::email).orElseThrow(MemberNotFoundException::new);
+                throttle.check(email, client);
+                if (!twoFactor.verify(memberId, code)) {
+                    throttle.recordFailure(email, client);
+                    throw new WrongConfirmationException();
+                }
+            }
+            case RECENT_SIGN_IN -> throw new ReauthenticationRequiredException();
+        }
+    }
+
+    /** Checks a second-factor code of a member with two-factor sign-in on (confirming a deletion without password). */
+    public boolean codeMatches(long memberId, String code) {
+        return code != null && !code.isBlank() && twoFactor.isEnabled(memberId) && twoFactor.verify(memberId, code);
     }
 
     /** Checks a member's password (confirming a dangerous action such as deleting the account). */

@@ -82,7 +82,20 @@ public class EmailVerifications {
     /** Sign-up: the new address gets its link once the account is committed. */
     @EventListener
     void onSignUp(MemberSignedUp event) {
-        issue(event.memberId(), event.email());
+        // An account made through single sign-on whose provider vouched for the address needs no link.
+        if (!isVerified(event.memberId())) {
+            issue(event.memberId(), event.email());
+        }
+    }
+
+    /**
+     * Marks the member's address verified without a link (an identity provider or a trusted
+     * directory vouched for it, issue 16 single sign-on), in the caller's transaction; the caller
+     * publishes {@link EmailVerified} once the account exists for everyone.
+     */
+    boolean markVerified(long memberId, Instant now) {
+        return jdbc.sql("UPDATE members SET email_verified_at = :now WHERE id = :id AND email_verified_at IS NULL")
+                .param("now", now.toEpochMilli()).param("id", memberId).update() == 1;
     }
 
     /** Whether the member's current address is verified. */

@@ -33,8 +33,10 @@ class PasswordResetApiController {
     @SecurityRequirements
     @Operation(summary = "Ask for a password-reset link by e-mail",
             description = "202 whatever the address (nothing tells whether it is a member's). A member's address "
-                    + "receives a single-use link valid for one hour, at most 3 an hour, when mail is configured.")
+                    + "receives a single-use link valid for one hour, at most 3 an hour, when mail is configured. "
+                    + "403 password-sign-in-off when passwords are off (rapport.accounts.password-sign-in=false).")
     ResponseEntity<Void> request(@RequestBody(required = false) ResetRequest body) {
+        resets.requirePasswords();
         if (body != null && body.email() != null) {
             resets.requestReset(body.email());
         }
@@ -46,7 +48,7 @@ class PasswordResetApiController {
     @Operation(summary = "Set a new password with the token of a reset link",
             description = "204; every session and API token of the member ends. 400 with the reason for a weak "
                     + "password, 404 reset-link-not-found for an unknown token, 410 reset-link-expired for a used "
-                    + "or expired one.")
+                    + "or expired one; 403 password-sign-in-off when passwords are off.")
     ResponseEntity<Void> reset(@PathVariable String token, @RequestBody(required = false) NewPasswordRequest body) {
         resets.resetPassword(token, body == null ? null : body.password());
         return ResponseEntity.noContent().build();

@@ -28,6 +28,7 @@ class PasswordResetPageController {
 
     @GetMapping("/password-reset")
     String form() {
+        resets.requirePasswords();
         return "pages/password-reset";
     }
 
@@ -41,6 +42,7 @@ class PasswordResetPageController {
 
     @GetMapping("/password-reset/{token}")
     String link(@PathVariable String token, HttpServletResponse response, Model model) {
+        resets.requirePasswords();
         model.addAttribute("token", token);
         try {
             resets.checkLink(token);

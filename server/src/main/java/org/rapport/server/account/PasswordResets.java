@@ -59,6 +59,14 @@ public class PasswordResets {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final RapportProperties.Mail mail;
+    private final boolean passwordSignIn;
+
+    /** With passwords off ("SSO only", issue 16) there is nothing to reset. */
+    public void requirePasswords() {
+        if (!passwordSignIn) {
+            throw PasswordSignInOffException.reset();
+        }
+    }
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
@@ -72,7 +80,9 @@ public class PasswordResets {
                           PasswordPolicy policy, PasswordEncoder passwords, ObjectProvider<JavaMailSender> senders,
                           TransactionTemplate tx, Clock clock, RapportProperties properties,
                           org.springframework.jdbc.core.simple.JdbcClient jdbc,
-                          org.springframework.context.ApplicationEventPublisher events) {
+                          org.springframework.context.ApplicationEventPublisher events,
+                          AccountProperties accounts) {
+        this.passwordSignIn = accounts.passwordSignIn();
         this.jdbc = jdbc;
         this.events = events;
         this.members = members;
@@ -91,6 +101,7 @@ public class PasswordResets {
      * (and it has not had {@link #MAILS_PER_HOUR} this hour); nothing tells the caller which.
      */
     public void requestReset(String rawEmail) {
+        requirePasswords();
         String email = AccountService.normaliseEmail(rawEmail);
         if (!AccountService.looksLikeEmail(email) || Text.hasControlCharacters(email, false)) {
             return;
@@ -242,6 +253,7 @@ public class PasswordResets {
      * of the member ends; so do the member's other reset links. Returns the member's id.
      */
     public long resetPassword(String token, String password) {
+        requirePasswords();
         AccountLinkRepository.Link link = find(token);
         Errors errors = new Errors();
         policy.check(password, "password", errors, members.findById(link.memberId()).map(Member::email).orElse(null));

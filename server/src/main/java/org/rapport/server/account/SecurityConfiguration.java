@@ -116,7 +116,10 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, AccountService accounts, SecurityContextRepository contexts,
                               org.rapport.server.admin.AdminAccess admin,
                               org.springframework.core.env.Environment env,
-                              RapportProperties properties) throws Exception {
+                              RapportProperties properties, SingleSignOn singleSignOn, java.time.Clock clock,
+                              org.springframework.beans.factory.ObjectProvider<
+                                      org.springframework.security.oauth2.client.registration.ClientRegistrationRepository>
+                                      registrations) throws Exception {
         // Issue 17: liveness, readiness and the bare health status stay open for load balancers;
         // metrics and health details are for administrators on this port, or for whoever reaches
         // the management port when one is set (the actuator is then not served here at all).
@@ -128,6 +131,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/signin", "/signup", "/error", "/favicon.ico", "/robots.txt", "/forgot", "/forgot-password",
                                 "/password-reset", "/password-reset/*", "/verify-email/*", "/signin/code",
+                                "/oauth2/authorization/*", "/login/oauth2/code/*",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
                         .permitAll()
@@ -158,6 +162,24 @@ class SecurityConfiguration {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(f -> f.deny())
                         .httpStrictTransportSecurity(hsts -> strictTransport(hsts, properties)));
+        // Issue 16: single sign-on through the OpenID Connect providers of
+        // spring.security.oauth2.client.* (none configured: no such paths). The provider's sign-in
+        // ends in SingleSignOnHandler, which makes the same session as a password sign-in.
+        if (registrations.getIfAvailable() != null) {
+            SingleSignOnHandler handler = new SingleSignOnHandler(singleSignOn, contexts, clock);
+            http.oauth2Login(o -> o.loginPage("/signin").successHandler(handler).failureHandler(handler)
+                    // An unknown provider in /oauth2/authorization/{id} is a page that does not
+                    // exist (404), not the filter's default 500.
+                    .withObjectPostProcessor(new org.springframework.security.config.ObjectPostProcessor<
+                            org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter>() {
+                        @Override
+                        public <O extends org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter>
+                                O postProcess(O filter) {
+                            filter.setAuthenticationFailureHandler((request, response, ex) -> response.sendError(404));
+                            return filter;
+                        }
+                    }));
+        }
         return http.build();
     }
 }

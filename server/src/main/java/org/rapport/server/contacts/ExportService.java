@@ -156,6 +156,10 @@ public class ExportService {
                 "position"));
         out.put("blocked", rows("SELECT blocked_id, created_at FROM blocks WHERE blocker_id = :m ORDER BY created_at",
                 me, "memberId", "blockedAt"));
+        // Issue 16: the identity providers and directory entries that sign the member in.
+        out.put("signInProviders", rows("SELECT provider, subject, email, linked_at, last_used_at FROM external_identities "
+                + "WHERE member_id = :m ORDER BY linked_at, provider", me, "provider", "subject", "email", "linkedAt",
+                "lastUsedAt"));
         out.put("notifications", without(hidden, rows("SELECT id, kind, actor_id, created_at, read_at FROM notifications "
                 + "WHERE member_id = :m ORDER BY id", me, "id", "kind", "actorId", "createdAt", "readAt"), "actorId"));
         out.put("messages", without(hidden, rows("""

@@ -116,13 +116,18 @@ public abstract class AccountErasureContract extends ApiIntegrationContract {
         long groupPost = groups.write(leaver.id(), other2, "Group post " + marker).id();
         groups.comment(leaver.id(), other2, groupPost, "Comment " + marker);
         groups.comment(leaver.id(), other2, groups.write(friend.id(), other2, "A post by Fern").id(), "Reply " + marker);
+        // An identity of the organisation's provider linked to the account (issue 16, single sign-on).
+        jdbc.sql("INSERT INTO external_identities (provider, subject, member_id, email, linked_at, last_used_at) "
+                        + "VALUES ('corp', :s, :m, :e, 1, 1)")
+                .param("s", "sub-" + marker).param("m", leaver.id()).param("e", leaver.email()).update();
         Caller asFriend = signIn(friend);
         Caller asLeaver = signIn(leaver);
         awaitSearch(asFriend, marker, 1);
 
         // What deletion will erase, the member could take with them first.
         Map<String, Object> export = exports.everything(leaver.id());
-        for (String part : List.of("profile", "invitations", "updates", "messages", "groupPosts", "groupComments", "contacts")) {
+        for (String part : List.of("profile", "invitations", "updates", "messages", "groupPosts", "groupComments", "contacts",
+                "signInProviders")) {
             assertThat(json.writeValueAsString(export.get(part))).as("the export's %s", part).contains(marker);
         }
         assertThat((List<?>) export.get("groups")).hasSize(2);
@@ -131,7 +136,7 @@ public abstract class AccountErasureContract extends ApiIntegrationContract {
         assertThat(before).as("the scan sees what the member left before deletion")
                 .containsKeys("members.id", "connections.member_lo|member_hi", "posts.author_id", "contacts.member_id");
         for (String table : List.of("members", "member_positions", "posts", "messages", "contacts", "invitations",
-                "group_posts", "group_comments")) {
+                "group_posts", "group_comments", "external_identities")) {
             assertThat(before.keySet()).as("the scan finds the marker in %s", table)
                     .anyMatch(k -> k.startsWith(table + ".") && k.endsWith("(text)"));
         }
