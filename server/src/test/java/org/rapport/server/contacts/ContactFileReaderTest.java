@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -167,9 +169,14 @@ class ContactFileReaderTest {
                 + "END:VCARD\r\n");
         byte[] bytes = vcf.toString().getBytes(StandardCharsets.UTF_8);
         assertThat(bytes.length).isGreaterThan(1_000_000);
-        long started = System.nanoTime();
+        // Load ez-vcard's classes first, and count this thread's CPU time rather than the wall clock: the
+        // claim is about the work the reader does (linear, not quadratic), not about how busy the machine is.
+        ContactFileReader.read("warm.vcf", "BEGIN:VCARD\r\nFN:W\r\nEMAIL:w@example.org\r\nEND:VCARD\r\n"
+                .getBytes(StandardCharsets.UTF_8), n -> { });
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long started = threads.getCurrentThreadCpuTime();
         var r = ContactFileReader.read("long.vcf", bytes, n -> { });
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        Duration took = Duration.ofNanos(threads.getCurrentThreadCpuTime() - started);
         assertThat(took).isLessThan(Duration.ofSeconds(1));
         assertThat(r.contacts()).extracting(RawContact::name).containsExactly("Long Note", "After It");
         assertThat(r.contacts()).extracting(RawContact::line).containsExactly(1, 20_007);
