@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.rapport.server.account.MemberPrincipal;
 import org.rapport.server.network.MemberCardJson;
+import org.rapport.server.privacy.Budgeted;
+import org.rapport.server.privacy.ReadBudget;
 import org.rapport.server.system.Page;
 import org.rapport.server.system.PageRequest;
 import org.springframework.http.ResponseEntity;
@@ -51,6 +53,7 @@ class ConnectionApiController {
                 .map(c -> new ConnectionJson(MemberCardJson.of(c.member()), c.connectedAt()));
     }
 
+    @Budgeted(ReadBudget.MUTUAL)
     @GetMapping("/members/{id}/mutual-connections")
     @Operation(summary = "The connections I share with a member, by name")
     Page<MemberCardJson> mutual(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,

@@ -9,6 +9,8 @@ import org.rapport.server.member.Member;
 import org.rapport.server.network.MemberCard;
 import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
+import org.rapport.server.privacy.Budgeted;
+import org.rapport.server.privacy.ReadBudget;
 import org.rapport.server.system.PageRequest;
 import org.rapport.server.web.PageController;
 import org.rapport.server.web.Redirects;
@@ -73,6 +75,7 @@ class ConnectionPageController {
         return "pages/connections";
     }
 
+    @Budgeted(ReadBudget.MUTUAL)
     @GetMapping("/members/{id}/mutual")
     String mutual(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
                   @RequestParam(required = false) String cursor, Model model) {

@@ -12,6 +12,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.rapport.server.account.MemberPrincipal;
 import org.rapport.server.network.MemberCardJson;
+import org.rapport.server.privacy.Budgeted;
+import org.rapport.server.privacy.ReadBudget;
 import org.rapport.server.system.Page;
 import org.rapport.server.system.PageRequest;
 import org.rapport.server.system.ValidationException;
@@ -97,6 +99,7 @@ class ContactApiController {
         return ResponseEntity.noContent().build();
     }
 
+    @Budgeted(ReadBudget.CONTACTS)
     @GetMapping("/api/v1/contacts")
     @Operation(summary = "My contacts: matched=true (default) those who are members, with degree and mutual count; "
             + "matched=false the others")

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.rapport.server.account.MemberPrincipal;
+import org.rapport.server.privacy.Budgeted;
+import org.rapport.server.privacy.ReadBudget;
 import org.rapport.server.system.PageRequest;
 import org.rapport.server.system.RapportException;
 import org.rapport.server.web.PageController;
@@ -34,6 +36,7 @@ class ContactPageController {
         this.mail = mail;
     }
 
+    @Budgeted(ReadBudget.CONTACTS)
     @GetMapping("/contacts")
     String page(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(required = false) String cursor,
                 @RequestParam(required = false) String others, Model model) {

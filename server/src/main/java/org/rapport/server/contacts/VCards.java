@@ -1,18 +1,33 @@
 package org.rapport.server.contacts;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
+import ezvcard.VCard;
+import ezvcard.io.text.VCardReader;
+import ezvcard.property.Email;
+import ezvcard.property.FormattedName;
+import ezvcard.property.Impp;
+import ezvcard.property.RawProperty;
+import ezvcard.property.StructuredName;
+import ezvcard.property.Url;
+
 /**
  * vCard 2.1, 3.0 and 4.0 (RFC 6350), as far as contacts need: FN and N for the name, EMAIL, URL,
- * X-SOCIALPROFILE and IMPP for handles. Folded lines (a line starting with a space or tab
- * continues the previous one) are unfolded; escapes (\\n, \\,, \\;) undone; 2.1's
- * QUOTED-PRINTABLE values decoded. Also writes vCard 4 for exports.
+ * X-SOCIALPROFILE and IMPP for handles. Reading is ez-vcard's: unfolding in linear time, RFC 6350
+ * escaping ({@code N:O\\;Brien;Ada} is family "O;Brien"), quoted-printable values in their
+ * CHARSET (UTF-8 when none is named) and vCard 2.1 {@code AGENT} cards embedded in their owner
+ * rather than read as contacts. A linear outline pass before it keeps the line numbers: each
+ * contact and skipped card names its BEGIN line, and a file ez-vcard would half-read is refused
+ * with the line where it broke. Also writes vCard 4 for exports.
  */
 final class VCards {
 
@@ -20,135 +35,183 @@ final class VCards {
     }
 
     static ContactFileReader.Result read(String text, IntConsumer progress) {
-        List<String[]> lines = unfold(text);
+        List<Integer> starts = outline(text);
+        List<VCard> cards;
+        try (VCardReader reader = new VCardReader(text)) {
+            reader.setDefaultQuotedPrintableCharset(StandardCharsets.UTF_8);
+            cards = reader.readAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (cards.size() != starts.size()) {
+            // The outline and ez-vcard disagree on where the cards are; the file is not one we can trust.
+            throw new ContactFileException(0, "This vCard file cannot be read: its BEGIN:VCARD and END:VCARD lines "
+                    + "do not pair up.");
+        }
         List<RawContact> contacts = new ArrayList<>();
         List<ContactFileReader.Skipped> skipped = new ArrayList<>();
-        int start = -1;
-        String fn = "";
-        String n = "";
-        Set<String> emails = new LinkedHashSet<>();
-        List<String> handles = new ArrayList<>();
-        boolean sawBadEmail = false;
-        for (String[] entry : lines) {
-            int lineNumber = Integer.parseInt(entry[0]);
-            String line = entry[1];
-            if (line.isBlank()) {
-                continue;
+        for (int i = 0; i < cards.size(); i++) {
+            VCard card = cards.get(i);
+            int start = starts.get(i);
+            Set<String> emails = new LinkedHashSet<>();
+            boolean sawBadEmail = false;
+            for (Email email : card.getEmails()) {
+                String e = ContactFileReader.normaliseEmail(strip(email.getValue()));
+                if (e != null) {
+                    emails.add(e);
+                } else {
+                    sawBadEmail = true;
+                }
             }
-            int colon = colon(line);
-            if (colon < 0) {
-                if (start < 0) {
-                    throw new ContactFileException(lineNumber, "This is not a vCard property line: expected NAME:value.");
-                }
-                continue;
+            List<String> handles = handles(card);
+            if (emails.isEmpty() && handles.isEmpty()) {
+                skipped.add(new ContactFileReader.Skipped(start, sawBadEmail ? "no valid e-mail address"
+                        : "no e-mail address or profile to match"));
+            } else {
+                contacts.add(new RawContact(start, shownName(card), new ArrayList<>(emails), handles));
             }
-            String left = line.substring(0, colon);
-            String value = line.substring(colon + 1);
-            String[] params = left.split(";");
-            String name = params[0].toUpperCase(Locale.ROOT);
-            int dot = name.indexOf('.');
-            if (dot >= 0) {
-                name = name.substring(dot + 1); // item1.EMAIL
+            if ((contacts.size() + skipped.size()) % 1000 == 0) {
+                progress.accept(contacts.size() + skipped.size());
             }
-            if (left.toUpperCase(Locale.ROOT).contains("QUOTED-PRINTABLE")) {
-                value = quotedPrintable(value);
-            }
-            switch (name) {
-                case "BEGIN" -> {
-                    if (start >= 0) {
-                        throw new ContactFileException(lineNumber, "A vCard starts inside another one: END:VCARD is missing "
-                                + "before this line.");
-                    }
-                    start = lineNumber;
-                    fn = "";
-                    n = "";
-                    emails = new LinkedHashSet<>();
-                    handles = new ArrayList<>();
-                    sawBadEmail = false;
-                }
-                case "END" -> {
-                    if (start < 0) {
-                        throw new ContactFileException(lineNumber, "END:VCARD without BEGIN:VCARD.");
-                    }
-                    String shown = !fn.isBlank() ? fn : n;
-                    if (emails.isEmpty() && handles.isEmpty()) {
-                        skipped.add(new ContactFileReader.Skipped(start, sawBadEmail ? "no valid e-mail address"
-                                : "no e-mail address or profile to match"));
-                    } else {
-                        contacts.add(new RawContact(start, shown, new ArrayList<>(emails), handles));
-                    }
-                    start = -1;
-                    if ((contacts.size() + skipped.size()) % 1000 == 0) {
-                        progress.accept(contacts.size() + skipped.size());
-                    }
-                }
-                case "FN" -> fn = unescape(value);
-                case "N" -> {
-                    String[] parts = value.split(";", -1);
-                    String family = parts.length > 0 ? unescape(parts[0]) : "";
-                    String given = parts.length > 1 ? unescape(parts[1]) : "";
-                    n = (given + " " + family).strip();
-                }
-                case "EMAIL" -> {
-                    String e = ContactFileReader.normaliseEmail(unescape(value));
-                    if (e != null) {
-                        emails.add(e);
-                    } else {
-                        sawBadEmail = true;
-                    }
-                }
-                case "URL", "X-SOCIALPROFILE", "IMPP" -> {
-                    String v = unescape(value);
-                    String h = v.contains("://") ? Handles.fromUrl(v) : null;
-                    if (h == null && name.equals("X-SOCIALPROFILE")) {
-                        for (String p : params) {
-                            String pl = p.toLowerCase(Locale.ROOT);
-                            if (pl.startsWith("type=") || pl.startsWith("x-user=")) {
-                                h = Handles.ofMember(pl.startsWith("type=") ? pl.substring(5) : "x", v);
-                            }
-                        }
-                    }
-                    if (h != null) {
-                        handles.add(h);
-                    }
-                }
-                default -> { }
-            }
-        }
-        if (start >= 0) {
-            throw new ContactFileException(start, "This vCard is not closed: END:VCARD is missing.");
         }
         progress.accept(contacts.size() + skipped.size());
         return new ContactFileReader.Result(ContactFormat.VCARD, contacts, skipped);
     }
 
-    /** Unfolds continuation lines; each entry is {first line number, logical line}. */
-    private static List<String[]> unfold(String text) {
-        List<String[]> out = new ArrayList<>();
-        int number = 0;
-        StringBuilder current = null;
-        int currentStart = 0;
-        boolean qpSoftBreak = false;
-        for (String raw : text.split("\r\n|\n|\r", -1)) {
-            number++;
-            if (current != null && (qpSoftBreak || (!raw.isEmpty() && (raw.charAt(0) == ' ' || raw.charAt(0) == '\t')))) {
-                current.append(qpSoftBreak ? raw : raw.substring(1));
-            } else {
-                if (current != null) {
-                    out.add(new String[] {Integer.toString(currentStart), current.toString()});
+    /** FN, else "given family" from N (already unescaped by ez-vcard, so {@code O\;Brien} stays one family name). */
+    private static String shownName(VCard card) {
+        FormattedName fn = card.getFormattedName();
+        if (fn != null && !strip(fn.getValue()).isEmpty()) {
+            return strip(fn.getValue());
+        }
+        StructuredName n = card.getStructuredName();
+        if (n == null) {
+            return "";
+        }
+        return (strip(n.getGiven()) + " " + strip(n.getFamily())).strip();
+    }
+
+    /** Handles from URL, IMPP and X-SOCIALPROFILE (the last may name its network in TYPE or X-USER). */
+    private static List<String> handles(VCard card) {
+        List<String> handles = new ArrayList<>();
+        for (Url url : card.getUrls()) {
+            addHandle(handles, fromUrl(strip(url.getValue())));
+        }
+        for (Impp impp : card.getImpps()) {
+            addHandle(handles, impp.getUri() == null ? null : fromUrl(impp.getUri().toString()));
+        }
+        for (RawProperty raw : card.getExtendedProperties()) {
+            String name = raw.getPropertyName().toUpperCase(Locale.ROOT);
+            String v = strip(raw.getValue());
+            if (!name.equals("X-SOCIALPROFILE") && !name.equals("URL") && !name.equals("IMPP")) {
+                continue;
+            }
+            String h = fromUrl(v);
+            if (h == null && name.equals("X-SOCIALPROFILE")) {
+                for (Map.Entry<String, List<String>> p : raw.getParameters()) {
+                    String key = p.getKey().toLowerCase(Locale.ROOT);
+                    for (String value : p.getValue()) {
+                        if (key.equals("type")) {
+                            h = Handles.ofMember(value.toLowerCase(Locale.ROOT), v);
+                        } else if (key.equals("x-user")) {
+                            h = Handles.ofMember("x", v);
+                        }
+                    }
                 }
-                current = new StringBuilder(raw);
-                currentStart = number;
             }
-            qpSoftBreak = current.toString().toUpperCase(Locale.ROOT).contains("QUOTED-PRINTABLE") && raw.endsWith("=");
-            if (qpSoftBreak) {
-                current.setLength(current.length() - 1);
+            addHandle(handles, h);
+        }
+        return handles;
+    }
+
+    private static String fromUrl(String v) {
+        return v != null && v.contains("://") ? Handles.fromUrl(v) : null;
+    }
+
+    private static void addHandle(List<String> handles, String h) {
+        if (h != null) {
+            handles.add(h);
+        }
+    }
+
+    private static String strip(String v) {
+        return v == null ? "" : v.strip();
+    }
+
+    /**
+     * The first line of every top-level card, in one pass over the physical lines, refusing with the
+     * line number what ez-vcard would silently skip: a property line before the first card, an END
+     * without a BEGIN, a card opened inside another (other than a vCard 2.1 {@code AGENT:} card), and a
+     * card never closed. Folded lines (leading space or tab) and quoted-printable soft breaks (a line
+     * ending in {@code =}) continue the previous property and are not looked at.
+     */
+    private static List<Integer> outline(String text) {
+        List<Integer> starts = new ArrayList<>();
+        int depth = 0;
+        int start = -1;
+        int number = 0;
+        boolean softBreak = false;
+        boolean agentOpen = false;
+        int at = 0;
+        int length = text.length();
+        while (at <= length) {
+            int end = at;
+            while (end < length && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
             }
+            number++;
+            String line = text.substring(at, end);
+            at = end < length && text.charAt(end) == '\r' && end + 1 < length && text.charAt(end + 1) == '\n'
+                    ? end + 2 : end + 1;
+            boolean continuation = softBreak
+                    || (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t'));
+            if (continuation) {
+                softBreak = softBreak && line.endsWith("=");
+                continue;
+            }
+            if (line.isBlank()) {
+                softBreak = false;
+                continue;
+            }
+            int colon = colon(line);
+            if (colon < 0) {
+                if (depth == 0) {
+                    throw new ContactFileException(number, "This is not a vCard property line: expected NAME:value.");
+                }
+                softBreak = false;
+                continue;
+            }
+            String left = line.substring(0, colon).toUpperCase(Locale.ROOT);
+            String value = line.substring(colon + 1).strip();
+            String name = left.split(";", 2)[0].strip();
+            int dot = name.indexOf('.');
+            if (dot >= 0) {
+                name = name.substring(dot + 1); // item1.EMAIL
+            }
+            softBreak = left.contains("QUOTED-PRINTABLE") && line.endsWith("=");
+            if (name.equals("BEGIN") && value.equalsIgnoreCase("VCARD")) {
+                if (depth == 0) {
+                    start = number;
+                } else if (!agentOpen) {
+                    throw new ContactFileException(number, "A vCard starts inside another one: END:VCARD is missing "
+                            + "before this line.");
+                }
+                depth++;
+            } else if (name.equals("END") && value.equalsIgnoreCase("VCARD")) {
+                if (depth == 0) {
+                    throw new ContactFileException(number, "END:VCARD without BEGIN:VCARD.");
+                }
+                depth--;
+                if (depth == 0) {
+                    starts.add(start);
+                }
+            }
+            agentOpen = name.equals("AGENT") && value.isEmpty();
         }
-        if (current != null) {
-            out.add(new String[] {Integer.toString(currentStart), current.toString()});
+        if (depth > 0) {
+            throw new ContactFileException(start, "This vCard is not closed: END:VCARD is missing.");
         }
-        return out;
+        return starts;
     }
 
     /** The colon that ends the property name and parameters (quoted parameter values may hold colons). */
@@ -165,41 +228,8 @@ final class VCards {
         return -1;
     }
 
-    static String unescape(String v) {
-        StringBuilder sb = new StringBuilder(v.length());
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c == '\\' && i + 1 < v.length()) {
-                char next = v.charAt(++i);
-                sb.append(next == 'n' || next == 'N' ? '\n' : next);
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString().strip();
-    }
-
     static String escape(String v) {
         return v.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n");
-    }
-
-    private static String quotedPrintable(String v) {
-        byte[] out = new byte[v.length()];
-        int n = 0;
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c == '=' && i + 2 < v.length()) {
-                try {
-                    out[n++] = (byte) Integer.parseInt(v.substring(i + 1, i + 3), 16);
-                    i += 2;
-                    continue;
-                } catch (NumberFormatException e) {
-                    // not an escape: keep the '='
-                }
-            }
-            out[n++] = (byte) c;
-        }
-        return new String(out, 0, n, StandardCharsets.UTF_8);
     }
 
     /** One vCard 4 for an export, lines folded at 75 octets as RFC 6350 asks. */

@@ -106,7 +106,10 @@ public class EndorsementService {
             List<EndorsementRepository.Row> shown = new ArrayList<>();
             for (EndorsementRepository.Row row : byKey.getOrDefault(Text.key(skill), List.of())) {
                 long e = row.endorserId();
-                boolean nameable = allNames || e == viewer || network.areConnected(viewer, e);
+                // A connection of mine is named only where their connection to the member is visible to me
+                // (issue 15): an endorsement exists only between connections, so naming it would show one.
+                boolean nameable = allNames || e == viewer
+                        || (network.areConnected(viewer, e) && network.connectionVisible(viewer, e, memberId));
                 if (nameable && !hidden.contains(e) && shown.size() < ENDORSERS_SHOWN) {
                     shown.add(row);
                     ids.add(e);

@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.rapport.server.account.MemberPrincipal;
 import org.rapport.server.network.MemberCardJson;
+import org.rapport.server.privacy.Budgeted;
+import org.rapport.server.privacy.ReadBudget;
 import org.rapport.server.system.Page;
 import org.rapport.server.system.PageRequest;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +36,7 @@ class FollowApiController {
         this.follows = follows;
     }
 
+    @Budgeted(ReadBudget.FOLLOW)
     @PostMapping("/follow")
     @Operation(summary = "Follow a member", description = "204; following twice is harmless. 403 when they "
             + "accept followers only from their connections; 404 for a member who does not exist or with a block.")
@@ -42,6 +45,7 @@ class FollowApiController {
         return ResponseEntity.noContent().build();
     }
 
+    @Budgeted(ReadBudget.FOLLOW)
     @DeleteMapping("/follow")
     @Operation(summary = "Stop following a member (connected or not); 204 also when not following")
     ResponseEntity<Void> unfollow(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {

@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.rapport.server.account.MemberPrincipal;
 import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
+import org.rapport.server.privacy.Budgeted;
+import org.rapport.server.privacy.ReadBudget;
 import org.rapport.server.system.PageRequest;
 import org.rapport.server.system.RapportException;
 import org.rapport.server.web.PageController;
@@ -29,6 +31,7 @@ class FollowPageController {
         this.members = members;
     }
 
+    @Budgeted(ReadBudget.FOLLOW)
     @PostMapping("/members/{id}/follow")
     String follow(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
                   @RequestParam(required = false) String back, HttpServletRequest request, Model model,
@@ -48,6 +51,7 @@ class FollowPageController {
         return done(request, model, redirect, id, back, message, ok, ok);
     }
 
+    @Budgeted(ReadBudget.FOLLOW)
     @PostMapping("/members/{id}/unfollow")
     String unfollow(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
                     @RequestParam(required = false) String back, HttpServletRequest request, Model model,

@@ -656,4 +656,15 @@ public class InvitationService {
         Counter.builder("rapport.invitations").tag("outcome", outcome)
                 .description("Invitation lifecycle events").register(meters).increment();
     }
+
+    /** Of the invitations {@code ids}, those sent to {@code me} that are still pending (one primary-key lookup each). */
+    public java.util.Set<Long> pendingTo(long me, java.util.Collection<Long> ids) {
+        java.util.Set<Long> open = new java.util.HashSet<>();
+        for (long id : ids) {
+            invitations.findById(id)
+                    .filter(i -> i.recipientId() == me && i.status() == InvitationStatus.PENDING)
+                    .ifPresent(i -> open.add(i.id()));
+        }
+        return open;
+    }
 }

@@ -10,8 +10,10 @@ import org.rapport.server.account.MemberPrincipal;
 import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
 import org.rapport.server.privacy.BlockService;
+import org.rapport.server.privacy.Budgeted;
 import org.rapport.server.privacy.PrivacyService;
 import org.rapport.server.privacy.ProfileVisibility;
+import org.rapport.server.privacy.ReadBudget;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,6 +61,7 @@ class NetworkApiController {
         return new NetworkSizeJson(size.first(), size.second(), size.third());
     }
 
+    @Budgeted(ReadBudget.PATH)
     @GetMapping("/members/{id}/path")
     @Operation(summary = "The shortest chain of members from me to them (up to 6 hops) and what we share")
     PathJson path(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {

@@ -4,8 +4,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import org.rapport.server.account.MemberPrincipal;
-import org.rapport.server.invitation.InvitationRepository;
-import org.rapport.server.invitation.InvitationStatus;
+import org.rapport.server.invitation.InvitationService;
 import org.rapport.server.system.Page;
 import org.rapport.server.system.PageRequest;
 import org.rapport.server.web.PageController;
@@ -22,9 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class NotificationPageController {
 
     private final NotificationService notifications;
-    private final InvitationRepository invitations;
+    private final InvitationService invitations;
 
-    NotificationPageController(NotificationService notifications, InvitationRepository invitations) {
+    NotificationPageController(NotificationService notifications, InvitationService invitations) {
         this.notifications = notifications;
         this.invitations = invitations;
     }
@@ -45,15 +44,13 @@ class NotificationPageController {
      * At most one primary-key lookup per notification on the page.
      */
     private Set<Long> openInvitations(long me, Page<Notification> page) {
-        Set<Long> open = new HashSet<>();
+        Set<Long> ids = new HashSet<>();
         for (Notification n : page.items()) {
             if (n.kind() == NotificationKind.INVITATION_RECEIVED && n.invitationId() != null) {
-                invitations.findById(n.invitationId())
-                        .filter(i -> i.recipientId() == me && i.status() == InvitationStatus.PENDING)
-                        .ifPresent(i -> open.add(i.id()));
+                ids.add(n.invitationId());
             }
         }
-        return open;
+        return invitations.pendingTo(me, ids);
     }
 
     @PostMapping("/notifications/read")

@@ -20,8 +20,10 @@ import org.rapport.server.network.Degree;
 import org.rapport.server.network.MemberCardJson;
 import org.rapport.server.network.NetworkService;
 import org.rapport.server.follow.FollowService;
+import org.rapport.server.privacy.Budgeted;
 import org.rapport.server.privacy.PrivacyService;
 import org.rapport.server.privacy.PrivacySettings;
+import org.rapport.server.privacy.ReadBudget;
 import org.rapport.server.profileview.ProfileViewService;
 import org.rapport.server.system.Page;
 import org.rapport.server.system.PageRequest;
@@ -93,6 +95,7 @@ class PeopleApiController {
         return meJson(profiles.update(me.memberId(), changes));
     }
 
+    @Budgeted(ReadBudget.PROFILE)
     @GetMapping("/members/{id}")
     @Operation(summary = "A member's profile as I may see it, with degree, mutual count and invitation state")
     MemberJson member(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {

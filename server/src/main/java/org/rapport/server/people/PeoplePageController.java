@@ -24,7 +24,9 @@ import org.rapport.server.network.NetworkService;
 import org.rapport.server.connection.VipService;
 import org.rapport.server.feed.PostService;
 import org.rapport.server.follow.FollowService;
+import org.rapport.server.privacy.Budgeted;
 import org.rapport.server.privacy.PrivacyService;
+import org.rapport.server.privacy.ReadBudget;
 import org.rapport.server.suggestion.SuggestionService;
 import org.rapport.server.profileview.ProfileViewService;
 import org.rapport.server.system.PageRequest;
@@ -126,6 +128,7 @@ class PeoplePageController {
         return "pages/me";
     }
 
+    @Budgeted(ReadBudget.PROFILE)
     @GetMapping("/members/{id}")
     String profile(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
                    @RequestParam(required = false) String as, Model model) {

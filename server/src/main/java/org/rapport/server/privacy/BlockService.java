@@ -7,16 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.rapport.server.connection.ConnectionRepository;
-import org.rapport.server.connection.VipRepository;
-import org.rapport.server.follow.FollowChanged;
-import org.rapport.server.follow.FollowRepository;
-import org.rapport.server.invitation.InvitationRepository;
 import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
 import org.rapport.server.member.MemberSummary;
-import org.rapport.server.network.GraphIndex;
-import org.rapport.server.notification.NotificationRepository;
 import org.rapport.server.system.Cursor;
 import org.rapport.server.system.Page;
 import org.rapport.server.system.PageRequest;
@@ -29,9 +22,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Blocking (B4). A block, in one transaction: removes the connection, cancels the open invitation
- * either way, ends following either way, deletes the notifications each has about the other and
- * (through {@link MemberBlocked}) their conversation. From then on each member is
+ * Blocking (B4). A block, in one transaction, records the block and publishes {@link MemberBlocked};
+ * each owning feature's listener then removes the connection, cancels the open invitation either
+ * way, ends following either way, deletes endorsements, recommendations, pending introductions,
+ * the conversation and the notifications each has about the other. From then on each member is
  * hidden from the other: their profile, lists and every endpoint naming them answer 404 ("not
  * found", the same as for a member who does not exist), and neither appears in the other's
  * search, suggestions, People Also Viewed, viewers or connection lists. Unblocking lifts the
@@ -48,33 +42,19 @@ public class BlockService {
 
     private final BlockRepository blocks;
     private final MemberRepository members;
-    private final ConnectionRepository connections;
-    private final InvitationRepository invitations;
-    private final NotificationRepository notifications;
-    private final GraphIndex index;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final FollowRepository follows;
-    private final VipRepository vips;
     private final ApplicationEventPublisher events;
     private final PairLock pairs;
     private final VisibilityPolicy visibility;
 
-    public BlockService(BlockRepository blocks, MemberRepository members, ConnectionRepository connections,
-                        InvitationRepository invitations, NotificationRepository notifications, GraphIndex index,
-                        TransactionTemplate tx, Clock clock, FollowRepository follows,
-            ApplicationEventPublisher events, VipRepository vips, PairLock pairs, VisibilityPolicy visibility) {
+    public BlockService(BlockRepository blocks, MemberRepository members, TransactionTemplate tx, Clock clock,
+                        ApplicationEventPublisher events, PairLock pairs, VisibilityPolicy visibility) {
         this.visibility = visibility;
         this.pairs = pairs;
-        this.vips = vips;
-        this.follows = follows;
         this.events = events;
         this.blocks = blocks;
         this.members = members;
-        this.connections = connections;
-        this.invitations = invitations;
-        this.notifications = notifications;
-        this.index = index;
         this.tx = tx;
         this.clock = clock;
     }
@@ -90,19 +70,8 @@ public class BlockService {
             if (!members.exists(other) || blocks.blocked(other, me)) {
                 throw new MemberNotFoundException();
             }
-            Instant now = clock.instant();
-            blocks.insert(me, other, now);
-            if (connections.delete(me, other)) {
-                index.reconcileAfterCommit(me, other);
-                events.publishEvent(new org.rapport.server.connection.ConnectionRemoved(me, other));
-            }
-            invitations.cancelLive(me, other, now);
-            follows.clearPair(me, other);
-            vips.deletePair(me, other);
-            for (FollowChanged e : FollowChanged.both(me, other, false)) {
-                events.publishEvent(e);
-            }
-            notifications.deleteBetween(me, other);
+            blocks.insert(me, other, clock.instant());
+            // Each feature removes what the two had together in its own MemberBlocked listener, in this transaction.
             events.publishEvent(new MemberBlocked(me, other));
         });
         log.info("Member {} blocked member {}", me, other);

@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.rapport.server.account.MemberPrincipal;
 import org.rapport.server.network.MemberCardJson;
+import org.rapport.server.privacy.Budgeted;
+import org.rapport.server.privacy.ReadBudget;
 import org.rapport.server.system.Page;
 import org.rapport.server.system.ValidationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,6 +40,7 @@ class ProfileViewApiController {
         this.views = views;
     }
 
+    @Budgeted(ReadBudget.ALSO_VIEWED)
     @GetMapping("/members/{id}/also-viewed")
     @Operation(summary = "People Also Viewed on a member's profile",
             description = "The member's newest connections (when I may see their connections), then the profiles "

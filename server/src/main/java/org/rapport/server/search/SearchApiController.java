@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.rapport.server.account.MemberPrincipal;
 import org.rapport.server.network.MemberCardJson;
+import org.rapport.server.privacy.Budgeted;
+import org.rapport.server.privacy.ReadBudget;
 import org.rapport.server.system.Page;
 import org.rapport.server.system.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,6 +40,7 @@ class SearchApiController {
         this.search = search;
     }
 
+    @Budgeted(ReadBudget.SEARCH)
     @GetMapping("/people")
     @Operation(summary = "Find people by name, headline, skills, positions and schools, with filters and facets",
             description = "degree: 1, 2 or 3 (3rd and beyond), repeatable or comma-separated. Words or at least one "
@@ -60,6 +63,7 @@ class SearchApiController {
         return new PeopleJson(items.items(), items.nextCursor(), items.total(), results.facets());
     }
 
+    @Budgeted(ReadBudget.SEARCH)
     @GetMapping("/colleagues")
     @Operation(summary = "Members who work or worked at my companies, overlapping years first")
     Page<SharedPlaceJson> colleagues(@AuthenticationPrincipal MemberPrincipal me,
@@ -68,6 +72,7 @@ class SearchApiController {
         return search.colleagues(me.memberId(), PageRequest.of(limit, cursor)).map(SharedPlaceJson::of);
     }
 
+    @Budgeted(ReadBudget.SEARCH)
     @GetMapping("/classmates")
     @Operation(summary = "Members who studied at my schools, nearest years first")
     Page<SharedPlaceJson> classmates(@AuthenticationPrincipal MemberPrincipal me,

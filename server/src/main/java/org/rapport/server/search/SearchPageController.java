@@ -3,6 +3,8 @@ package org.rapport.server.search;
 import java.util.List;
 
 import org.rapport.server.account.MemberPrincipal;
+import org.rapport.server.privacy.Budgeted;
+import org.rapport.server.privacy.ReadBudget;
 import org.rapport.server.system.PageRequest;
 import org.rapport.server.system.ValidationException;
 import org.rapport.server.web.PageController;
@@ -21,6 +23,7 @@ class SearchPageController {
         this.search = search;
     }
 
+    @Budgeted(ReadBudget.SEARCH)
     @GetMapping("/search")
     String people(@AuthenticationPrincipal MemberPrincipal me,
                   @RequestParam(required = false) String q,
@@ -47,6 +50,7 @@ class SearchPageController {
         return "pages/search";
     }
 
+    @Budgeted(ReadBudget.SEARCH)
     @GetMapping("/search/colleagues")
     String colleagues(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(required = false) String cursor,
                       Model model) {
@@ -55,6 +59,7 @@ class SearchPageController {
         return "pages/search-shared";
     }
 
+    @Budgeted(ReadBudget.SEARCH)
     @GetMapping("/search/classmates")
     String classmates(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(required = false) String cursor,
                       Model model) {

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -151,6 +155,78 @@ class ContactFileReaderTest {
                     assertThat(e.line()).isEqualTo(90_002);
                     assertThat(e.messageFor("file")).startsWith("Line 90002: This CSV cannot be read");
                 });
+    }
+
+    @Test
+    void aMegabyteVCardOfTwentyThousandFoldedLinesIsReadInUnderASecond() {
+        // Issue 15: the hand-written reader re-scanned the growing line on every continuation (> 150 s).
+        StringBuilder vcf = new StringBuilder("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Long Note\r\nEMAIL:long@example.org\r\n"
+                + "NOTE:start");
+        for (int i = 0; i < 20_000; i++) {
+            vcf.append("\r\n ").append("continued text of a very long note, on its line number ").append(i);
+        }
+        vcf.append("\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:After It\r\nEMAIL:after@example.org\r\n"
+                + "END:VCARD\r\n");
+        byte[] bytes = vcf.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(bytes.length).isGreaterThan(1_000_000);
+        // Load ez-vcard's classes first, and count this thread's CPU time rather than the wall clock: the
+        // claim is about the work the reader does (linear, not quadratic), not about how busy the machine is.
+        ContactFileReader.read("warm.vcf", "BEGIN:VCARD\r\nFN:W\r\nEMAIL:w@example.org\r\nEND:VCARD\r\n"
+                .getBytes(StandardCharsets.UTF_8), n -> { });
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long started = threads.getCurrentThreadCpuTime();
+        var r = ContactFileReader.read("long.vcf", bytes, n -> { });
+        Duration took = Duration.ofNanos(threads.getCurrentThreadCpuTime() - started);
+        assertThat(took).isLessThan(Duration.ofSeconds(1));
+        assertThat(r.contacts()).extracting(RawContact::name).containsExactly("Long Note", "After It");
+        assertThat(r.contacts()).extracting(RawContact::line).containsExactly(1, 20_007);
+    }
+
+    @Test
+    void quotedPrintableValuesAreDecodedInTheCharsetTheyName() {
+        byte[] latin1 = ("BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:M=FCller;J=FCrgen\r\n"
+                + "EMAIL;INTERNET:juergen@example.org\r\nEND:VCARD\r\n"
+                + "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;ENCODING=QUOTED-PRINTABLE:Ren=C3=A9e =\r\nDupont\r\n"
+                + "EMAIL:renee@example.org\r\nEND:VCARD\r\n").getBytes(StandardCharsets.US_ASCII);
+        var r = ContactFileReader.read("qp.vcf", latin1, n -> { });
+        assertThat(r.contacts()).extracting(RawContact::name).containsExactly("J\u00fcrgen M\u00fcller", "Ren\u00e9e Dupont");
+    }
+
+    @Test
+    void rfc6350EscapesAreUndoneInsideStructuredValues() {
+        byte[] vcf = ("BEGIN:VCARD\r\nVERSION:4.0\r\nN:O\\;Brien;Ada;;;\r\nEMAIL:ada@example.org\r\nEND:VCARD\r\n"
+                + "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Babbage\\, Charles\r\nEMAIL:charles@example.org\r\nEND:VCARD\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        var r = ContactFileReader.read("escaped.vcf", vcf, n -> { });
+        assertThat(r.contacts()).extracting(RawContact::name).containsExactly("Ada O;Brien", "Babbage, Charles");
+    }
+
+    @Test
+    void anEmbeddedAgentCardBelongsToItsOwnerAndIsNoContactOfItsOwn() {
+        byte[] vcf = ("BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Boss\r\nEMAIL:boss@example.org\r\nAGENT:\r\n"
+                + "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Assistant\r\nEMAIL:assistant@example.org\r\nEND:VCARD\r\n"
+                + "END:VCARD\r\n"
+                + "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Next\r\nEMAIL:next@example.org\r\nEND:VCARD\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        var r = ContactFileReader.read("agent.vcf", vcf, n -> { });
+        assertThat(r.contacts()).extracting(RawContact::name).containsExactly("Boss", "Next");
+        assertThat(r.contacts().get(0).emails()).containsExactly("boss@example.org");
+        assertThat(r.contacts()).extracting(RawContact::line).containsExactly(1, 12);
+    }
+
+    @Test
+    void brokenVCardStructureIsRefusedWithTheLine() {
+        assertThatThrownBy(() -> ContactFileReader.read("x.vcf", ("BEGIN:VCARD\nFN:A\nEMAIL:a@example.org\nEND:VCARD\n"
+                + "END:VCARD\n").getBytes(StandardCharsets.UTF_8), n -> { }))
+                .isInstanceOfSatisfying(ContactFileException.class,
+                        e -> assertThat(e.messageFor("file")).isEqualTo("Line 5: END:VCARD without BEGIN:VCARD."));
+        assertThatThrownBy(() -> ContactFileReader.read("x.vcf", ("BEGIN:VCARD\nFN:A\nEND:VCARD\n\nnonsense here\n")
+                .getBytes(StandardCharsets.UTF_8), n -> { }))
+                .isInstanceOfSatisfying(ContactFileException.class, e -> assertThat(e.line()).isEqualTo(5));
+        assertThatThrownBy(() -> ContactFileReader.read("x.vcf", ("BEGIN:VCARD\nFN:A\nEMAIL:a@example.org\n"
+                + "BEGIN:VCARD\nEND:VCARD\nEND:VCARD\n").getBytes(StandardCharsets.UTF_8), n -> { }))
+                .isInstanceOfSatisfying(ContactFileException.class, e -> assertThat(e.messageFor("file"))
+                        .isEqualTo("Line 4: A vCard starts inside another one: END:VCARD is missing before this line."));
     }
 
     @Test
