@@ -128,7 +128,7 @@ class SecurityConfiguration {
                 .addFilterAfter(new SessionStampFilter(accounts), SecurityContextHolderFilter.class)
                 .addFilterAfter(new org.rapport.server.admin.ActuatorAuthorities(admin, env), SessionStampFilter.class)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/signin", "/signup", "/error", "/favicon.ico", "/robots.txt", "/forgot", "/forgot-password",
+                        .requestMatchers("/", "/signin", "/signup", "/signup/waiting", "/error", "/favicon.ico", "/robots.txt", "/forgot", "/forgot-password",
                                 "/password-reset", "/password-reset/*", "/verify-email/*", "/signin/code",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",

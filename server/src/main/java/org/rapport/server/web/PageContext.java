@@ -5,7 +5,8 @@ import org.rapport.server.member.MemberSummary;
 /**
  * What the layout of every page needs: who is signed in (null on public pages), the badge counts
  * in the top bar (unread notifications, pending invitations, unread messages), the CSRF token for forms, a one-time message from the previous action,
- * and whether the member moderates (the top bar's Admin entry).
+ * whether the member moderates (the top bar's Admin entry), and the site's name from the site
+ * settings (the title, the logo and the footer).
  */
 public record PageContext(
         MemberSummary me,
@@ -16,10 +17,17 @@ public record PageContext(
         String path,
         String flash,
         long unreadMessages,
-        boolean moderates) {
+        boolean moderates,
+        String siteName) {
 
     public boolean signedIn() {
         return me != null;
+    }
+
+    /** The logo's letter: the first letter of the site's name. */
+    public String siteInitial() {
+        return siteName == null || siteName.isEmpty() ? "R"
+                : new String(Character.toChars(Character.toUpperCase(siteName.codePointAt(0))));
     }
 
     /** True when the current path is in the given section (for the top bar's current item). */

@@ -11,6 +11,7 @@ import org.rapport.server.member.MemberRepository;
 import org.rapport.server.member.MemberSummary;
 import org.rapport.server.messaging.MessagingService;
 import org.rapport.server.notification.NotificationService;
+import org.rapport.server.system.SiteIdentity;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,7 +19,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
-/** Builds the {@link PageContext} of a request: three small counts and a primary-key lookup. */
+/** Builds the {@link PageContext} of a request: three small counts, a primary-key lookup and the site settings. */
 @Component
 public class PageContexts {
 
@@ -27,10 +28,12 @@ public class PageContexts {
     private final InvitationService invitations;
     private final MessagingService messaging;
     private final org.rapport.server.admin.AdminAccess admin;
+    private final SiteIdentity site;
 
     PageContexts(MemberRepository members, NotificationService notifications, InvitationService invitations,
-                 MessagingService messaging, org.rapport.server.admin.AdminAccess admin) {
+                 MessagingService messaging, org.rapport.server.admin.AdminAccess admin, SiteIdentity site) {
         this.admin = admin;
+        this.site = site;
         this.messaging = messaging;
         this.members = members;
         this.notifications = notifications;
@@ -63,7 +66,7 @@ public class PageContexts {
                 csrf == null ? "_csrf" : csrf.getParameterName(),
                 csrf == null ? "" : csrf.getToken(),
                 request.getRequestURI(),
-                flash, messages, moderates);
+                flash, messages, moderates, site.siteName());
     }
 
     /** A context that reads nothing from the database: for error pages while it is away. */
@@ -72,7 +75,7 @@ public class PageContexts {
         return new PageContext(null, 0, 0,
                 csrf == null ? "_csrf" : csrf.getParameterName(),
                 csrf == null ? "" : csrf.getToken(),
-                request.getRequestURI(), null, 0, false);
+                request.getRequestURI(), null, 0, false, "Rapport");
     }
 
     /** {@link #of(HttpServletRequest)}, or {@link #withoutDatabase} when the database cannot be read. */
