@@ -29,10 +29,17 @@ class AccountApiController {
     record SignUpRequest(String email, String password, String name, String firstName, String lastName) {
     }
 
-    record AccountJson(String id, String email, String name, String firstName, String lastName, Instant createdAt) {
+    /** {@code status}: ACTIVE, or AWAITING_APPROVAL for a sign-up an administrator must approve first (issue 17). */
+    record AccountJson(String id, String email, String name, String firstName, String lastName, Instant createdAt,
+                       String status) {
         static AccountJson of(Member m) {
             return new AccountJson(Long.toString(m.id()), m.email(), m.name(), m.firstName(), m.lastName(),
-                    m.createdAt());
+                    m.createdAt(), "ACTIVE");
+        }
+
+        static AccountJson awaitingApproval(Member m) {
+            return new AccountJson(Long.toString(m.id()), m.email(), m.name(), m.firstName(), m.lastName(),
+                    m.createdAt(), "AWAITING_APPROVAL");
         }
     }
 
@@ -88,7 +95,10 @@ class AccountApiController {
 
     @PostMapping("/accounts")
     @SecurityRequirements
-    @Operation(summary = "Create an account", description = "409 when the e-mail address is taken; 429 with "
+    @Operation(summary = "Create an account", description = "201 with status ACTIVE; 202 with status AWAITING_APPROVAL "
+            + "when the site approves each sign-up (the account cannot sign in until an administrator approves it: "
+            + "403 awaiting-approval); 403 signup-closed when the sign-up policy refuses the address; "
+            + "409 when the e-mail address is taken; 429 with "
             + "Retry-After when this client made rapport.accounts.signup-limit accounts in the window; 403 "
             + "password-sign-in-off when passwords are off (accounts are then made by signing in through the provider)")
     ResponseEntity<AccountJson> signUp(@RequestBody SignUpRequest body, HttpServletRequest request) {
@@ -100,6 +110,9 @@ class AccountApiController {
             last = parts[1];
         }
         Member member = accounts.signUp(body.email(), body.password(), first, last, request.getRemoteAddr());
+        if (accounts.awaitingApproval(member.id())) {
+            return ResponseEntity.accepted().body(AccountJson.awaitingApproval(member));
+        }
         return ResponseEntity.created(URI.create("/api/v1/members/" + member.id())).body(AccountJson.of(member));
     }
 

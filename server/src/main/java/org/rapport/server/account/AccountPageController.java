@@ -41,12 +41,15 @@ class AccountPageController {
     private final java.time.Clock clock;
     private final EmailVerifications verifications;
     private final SignInMethods methods;
+    private final org.rapport.server.system.SiteIdentity site;
 
     AccountPageController(AccountService accounts, MemberRepository members, SecurityContextRepository contexts,
                           PrivacyService privacy, BlockService blocks, NotificationService notifications,
-                          java.time.Clock clock, EmailVerifications verifications, SignInMethods methods) {
+                          java.time.Clock clock, EmailVerifications verifications, SignInMethods methods,
+                          org.rapport.server.system.SiteIdentity site) {
         this.verifications = verifications;
         this.methods = methods;
+        this.site = site;
         this.clock = clock;
         this.notifications = notifications;
         this.privacy = privacy;
@@ -170,9 +173,14 @@ class AccountPageController {
                   RedirectAttributes redirect) {
         try {
             Member member = accounts.signUp(email, password, firstName, lastName, request.getRemoteAddr());
+            if (accounts.awaitingApproval(member.id())) {
+                // Sign-up by approval (issue 17): stored, but no session until an administrator approves.
+                redirect.addFlashAttribute("waitingEmail", member.email());
+                return "redirect:/signup/waiting";
+            }
             establishSession(accounts.authenticate(member.email(), password, request.getRemoteAddr()), request,
                     response);
-            redirect.addFlashAttribute("flash", "Welcome to Rapport, " + member.firstName()
+            redirect.addFlashAttribute("flash", "Welcome to " + site.siteName() + ", " + member.firstName()
                     + "! Add your headline and experience so people recognise you.");
             return "redirect:/profile/edit";
         } catch (ValidationException e) {
@@ -193,6 +201,17 @@ class AccountPageController {
         model.addAttribute("firstName", firstName);
         model.addAttribute("lastName", lastName);
         return "pages/signup";
+    }
+
+    /** Where a sign-up waiting for an administrator's approval lands (issue 17). */
+    @GetMapping("/signup/waiting")
+    String signUpWaiting(@AuthenticationPrincipal MemberPrincipal me, HttpServletRequest request, Model model) {
+        if (me != null) {
+            return "redirect:/";
+        }
+        var flash = org.springframework.web.servlet.support.RequestContextUtils.getInputFlashMap(request);
+        model.addAttribute("email", flash == null ? null : (String) flash.get("waitingEmail"));
+        return "pages/signup-waiting";
     }
 
     @GetMapping("/settings")

@@ -283,6 +283,11 @@ public class AccountService {
                 .orElse(false);
     }
 
+    /** Whether the account waits for an administrator's approval (sign-up by approval, issue 17). */
+    public boolean awaitingApproval(long memberId) {
+        return standing.awaitingApproval(memberId);
+    }
+
     /** Throws {@link AccountSuspendedException} when the member is suspended. */
     public void requireAllowedToAct(long memberId) {
         standing.requireAllowedToSignIn(memberId);

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
  * Whether a member may sign in and act: the one check every sign-in path and every request with a
  * session or token makes. A member is suspended while {@code members.suspended_until} is in the
  * future (administration, issue 17, writes it); an open-ended suspension holds {@link Long#MAX_VALUE}.
+ * A sign-up waiting for approval is held the same way, with {@code approval_requested_at} set.
  */
 @Component
 public class AccountStanding {
@@ -33,10 +34,25 @@ public class AccountStanding {
                 .map(until -> until == INDEFINITE ? Instant.MAX : Instant.ofEpochMilli(until));
     }
 
-    /** Throws {@link AccountSuspendedException} when the member is suspended. */
+    /**
+     * Whether the member signed up while sign-up was by approval and waits for an administrator
+     * (issue 17): such an account is also held suspended, without an end, until then.
+     */
+    public boolean awaitingApproval(long memberId) {
+        return jdbc.sql("SELECT count(*) FROM members WHERE id = :id AND approval_requested_at IS NOT NULL")
+                .param("id", memberId).query(Long.class).single() > 0;
+    }
+
+    /**
+     * Throws {@link AccountAwaitingApprovalException} when the member waits for approval, and
+     * {@link AccountSuspendedException} when they are suspended.
+     */
     public void requireAllowedToSignIn(long memberId) {
         Optional<Instant> until = suspendedUntil(memberId);
         if (until.isPresent()) {
+            if (awaitingApproval(memberId)) {
+                throw new AccountAwaitingApprovalException();
+            }
             throw new AccountSuspendedException(until.get() == Instant.MAX ? null : until.get());
         }
     }

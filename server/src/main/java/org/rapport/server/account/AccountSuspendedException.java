@@ -12,4 +12,8 @@ public class AccountSuspendedException extends RapportException {
                 ? "This account is suspended. Contact the administrators of this community."
                 : "This account is suspended until " + until + ". Contact the administrators of this community.");
     }
+
+    protected AccountSuspendedException(String type, String title, String detail) {
+        super(type, 403, title, detail);
+    }
 }

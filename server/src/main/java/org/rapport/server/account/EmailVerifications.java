@@ -57,6 +57,7 @@ public class EmailVerifications {
     private final ApplicationEventPublisher events;
     private final RapportProperties.Mail mail;
     private final AccountService accounts;
+    private final org.rapport.server.system.SiteIdentity site;
     private final SecureRandom random = new SecureRandom();
     private final ExecutorService mailer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "email-verification-mail");
@@ -67,8 +68,9 @@ public class EmailVerifications {
     public EmailVerifications(MemberRepository members, AccountLinkRepository links, JdbcClient jdbc,
                               ObjectProvider<JavaMailSender> senders, TransactionTemplate tx, Clock clock,
                               ApplicationEventPublisher events, RapportProperties properties,
-                              AccountService accounts) {
+                              AccountService accounts, org.rapport.server.system.SiteIdentity site) {
         this.accounts = accounts;
+        this.site = site;
         this.members = members;
         this.links = links;
         this.jdbc = jdbc;
@@ -79,11 +81,16 @@ public class EmailVerifications {
         this.mail = properties.mail();
     }
 
-    /** Sign-up: the new address gets its link once the account is committed. */
+    /**
+     * Sign-up: the new address gets its link once the account is committed. A sign-up held for
+     * an administrator's approval (issue 17) gets it when approved ({@link #sendAfterApproval}):
+     * until then its address matches no contacts and receives no invitations.
+     */
     @EventListener
     void onSignUp(MemberSignedUp event) {
-        // An account made through single sign-on whose provider vouched for the address needs no link.
-        if (!isVerified(event.memberId())) {
+        // An account made through single sign-on whose provider vouched for the address needs no link,
+        // and one awaiting approval gets its link once approved.
+        if (!isVerified(event.memberId()) && !awaitingApproval(event.memberId())) {
             issue(event.memberId(), event.email());
         }
     }
@@ -96,6 +103,19 @@ public class EmailVerifications {
     boolean markVerified(long memberId, Instant now) {
         return jdbc.sql("UPDATE members SET email_verified_at = :now WHERE id = :id AND email_verified_at IS NULL")
                 .param("now", now.toEpochMilli()).param("id", memberId).update() == 1;
+    }
+
+    /** An administrator approved the member's sign-up: the address gets its link now. */
+    public void sendAfterApproval(long memberId) {
+        Member member = members.findById(memberId).orElseThrow(MemberNotFoundException::new);
+        if (!isVerified(memberId)) {
+            issue(memberId, member.email());
+        }
+    }
+
+    private boolean awaitingApproval(long memberId) {
+        return jdbc.sql("SELECT count(*) FROM members WHERE id = :id AND approval_requested_at IS NOT NULL")
+                .param("id", memberId).query(Long.class).single() > 0;
     }
 
     /** Whether the member's current address is verified. */
@@ -235,15 +255,15 @@ public class EmailVerifications {
             log.warn("Member {} needs a verification mail, but no mail server is configured (spring.mail.host)", memberId);
             return;
         }
-        String base = mail.publicUrl().endsWith("/") ? mail.publicUrl().substring(0, mail.publicUrl().length() - 1)
-                : mail.publicUrl();
+        String base = site.publicUrl();
+        String name = site.siteName();
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(mail.from());
         message.setTo(email);
-        message.setSubject("Confirm your e-mail address for Rapport");
+        message.setSubject("Confirm your e-mail address for " + name);
         message.setText("Hello,\n\nConfirm that this address is yours, so that invitations sent to it reach your "
-                + "Rapport account:\n\n" + base + "/verify-email/" + token + "\n\n"
-                + "The link works once, within 7 days. If you did not make a Rapport account, ignore this message.\n");
+                + name + " account:\n\n" + base + "/verify-email/" + token + "\n\n"
+                + "The link works once, within 7 days. If you did not make a " + name + " account, ignore this message.\n");
         try {
             sender.send(message);
         } catch (MailException e) {

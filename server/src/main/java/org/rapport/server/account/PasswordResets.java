@@ -67,6 +67,7 @@ public class PasswordResets {
             throw PasswordSignInOffException.reset();
         }
     }
+    private final org.rapport.server.system.SiteIdentity site;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
@@ -81,8 +82,9 @@ public class PasswordResets {
                           TransactionTemplate tx, Clock clock, RapportProperties properties,
                           org.springframework.jdbc.core.simple.JdbcClient jdbc,
                           org.springframework.context.ApplicationEventPublisher events,
-                          AccountProperties accounts) {
+                          AccountProperties accounts, org.rapport.server.system.SiteIdentity site) {
         this.passwordSignIn = accounts.passwordSignIn();
+        this.site = site;
         this.jdbc = jdbc;
         this.events = events;
         this.members = members;
@@ -160,9 +162,9 @@ public class PasswordResets {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(mail.from());
         message.setTo(member.email());
-        message.setSubject("Reset your Rapport password");
+        message.setSubject("Reset your " + site.siteName() + " password");
         message.setText("Hello " + member.firstName() + ",\n\n"
-                + "Someone, hopefully you, asked to reset the password of your Rapport account.\n"
+                + "Someone, hopefully you, asked to reset the password of your " + site.siteName() + " account.\n"
                 + "Choose a new password here within the hour:\n\n"
                 + linkFor(token) + "\n\n"
                 + "The link works once. Setting a new password signs you out everywhere.\n"
@@ -203,9 +205,9 @@ public class PasswordResets {
             SimpleMailMessage message = new SimpleMailMessage();
             message.setFrom(mail.from());
             message.setTo(member.email());
-            message.setSubject("Your Rapport account is waiting for you");
+            message.setSubject("Your " + site.siteName() + " account is waiting for you");
             message.setText("Hello " + member.firstName() + ",\n\n"
-                    + "Your community brought its network to Rapport, and an account with your profile and "
+                    + "Your community brought its network to " + site.siteName() + ", and an account with your profile and "
                     + "connections is waiting for you. Claim it by choosing a password within 14 days:\n\n"
                     + linkFor(token) + "\n\n"
                     + "The link works once. If you do not want the account, ignore this message.\n");
@@ -221,8 +223,7 @@ public class PasswordResets {
 
     /** The address of the page that takes the new password for {@code token}. */
     String linkFor(String token) {
-        String base = mail.publicUrl().endsWith("/") ? mail.publicUrl().substring(0, mail.publicUrl().length() - 1)
-                : mail.publicUrl();
+        String base = site.publicUrl();
         return base + "/password-reset/" + token;
     }
 

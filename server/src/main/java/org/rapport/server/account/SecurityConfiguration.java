@@ -124,16 +124,19 @@ class SecurityConfiguration {
         // metrics and health details are for administrators on this port, or for whoever reaches
         // the management port when one is set (the actuator is then not served here at all).
         String managementPort = env.getProperty("management.server.port");
-        boolean ownManagementPort = managementPort != null && !managementPort.equals(env.getProperty("server.port"));
+        // As Boot decides: a management port of its own unless it is the server's (0, a random port, is always its own).
+        boolean ownManagementPort = managementPort != null && !managementPort.startsWith("-")
+                && (managementPort.equals("0") || !managementPort.equals(env.getProperty("server.port", "8080")));
         http.securityContext(c -> c.securityContextRepository(contexts))
                 .addFilterAfter(new SessionStampFilter(accounts), SecurityContextHolderFilter.class)
-                .addFilterAfter(new org.rapport.server.admin.ActuatorAuthorities(admin), SessionStampFilter.class)
+                .addFilterAfter(new org.rapport.server.admin.ActuatorAuthorities(admin, env), SessionStampFilter.class)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/signin", "/signup", "/error", "/favicon.ico", "/robots.txt", "/forgot", "/forgot-password",
+                        .requestMatchers("/", "/signin", "/signup", "/signup/waiting", "/error", "/favicon.ico", "/robots.txt", "/forgot", "/forgot-password",
                                 "/password-reset", "/password-reset/*", "/verify-email/*", "/signin/code",
                                 "/oauth2/authorization/*", "/login/oauth2/code/*",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
+                                "/livez", "/readyz")
                         .permitAll()
                         .requestMatchers("/actuator/**").access((auth, ctx) ->
                                 new org.springframework.security.authorization.AuthorizationDecision(ownManagementPort

@@ -54,6 +54,9 @@ class AdminApiController {
     record AuditJson(Instant at, String actor, String action, String subject, String reason) {
     }
 
+    record SignUpRequestJson(String id, String email, String name, Instant requestedAt) {
+    }
+
     private final AdminAccess access;
     private final AdminService admin;
 
@@ -64,7 +67,7 @@ class AdminApiController {
 
     @GetMapping("/members")
     @Operation(summary = "Find members by name or address, newest first",
-            description = "status ACTIVE, SUSPENDED or IMPORTED (UNVERIFIED arrives with e-mail verification). Moderators and administrators.")
+            description = "status ACTIVE, AWAITING_APPROVAL, SUSPENDED, IMPORTED or UNVERIFIED. Moderators and administrators.")
     Page<MemberJson> members(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(required = false) String q,
                              @RequestParam(required = false) String status,
                              @RequestParam(required = false) Integer limit,
@@ -118,13 +121,42 @@ class AdminApiController {
 
     @PatchMapping("/settings")
     @Operation(summary = "Change site settings; fields left out stay as they are",
-            description = "signupMode OPEN, INVITE_ONLY (addresses a member invited by e-mail) or DOMAINS (allowedEmailDomains); "
-                    + "APPROVAL is not available yet (400). Administrators only.")
+            description = "signupMode OPEN, INVITE_ONLY (addresses a member invited by e-mail), DOMAINS (allowedEmailDomains) "
+                    + "or APPROVAL (every sign-up waits in /admin/sign-up-requests). siteName and publicUrl are what pages "
+                    + "and mails show. Administrators only.")
     SiteSettings changeSettings(@AuthenticationPrincipal MemberPrincipal me,
                                 @RequestBody(required = false) SettingsRequest body) {
         SettingsRequest b = body == null ? new SettingsRequest(null, null, null, null) : body;
         return admin.changeSettings(access.moderator(me.memberId()), b.signupMode(), b.allowedEmailDomains(),
                 b.siteName(), b.publicUrl());
+    }
+
+    @GetMapping("/sign-up-requests")
+    @Operation(summary = "Sign-ups waiting for approval, oldest first",
+            description = "While signupMode is APPROVAL a new account is held: it cannot sign in (403 awaiting-approval) "
+                    + "and is 404 to everyone, as a suspended member. Administrators only.")
+    Page<SignUpRequestJson> signUpRequests(@AuthenticationPrincipal MemberPrincipal me,
+                                           @RequestParam(required = false) Integer limit,
+                                           @RequestParam(required = false) String cursor) {
+        return admin.signUpRequests(access.moderator(me.memberId()), PageRequest.of(limit, cursor))
+                .map(r -> new SignUpRequestJson(Long.toString(r.id()), r.email(), r.name(), r.requestedAt()));
+    }
+
+    @PostMapping("/sign-up-requests/{id}/approve")
+    @Operation(summary = "Approve a sign-up: the person can sign in and is mailed the decision",
+            description = "Audited as SIGNUP_APPROVED. 404 when nobody with this id waits. Administrators only.")
+    MemberJson approveSignUp(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
+        return MemberJson.of(admin.approve(access.moderator(me.memberId()), id));
+    }
+
+    @PostMapping("/sign-up-requests/{id}/refuse")
+    @Operation(summary = "Refuse a sign-up: the account is erased and the person is mailed the decision",
+            description = "{reason?} (at most 1000 characters, included in the mail). Audited as SIGNUP_REFUSED. "
+                    + "404 when nobody with this id waits. Administrators only. 204")
+    ResponseEntity<Void> refuseSignUp(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
+                                      @RequestBody(required = false) ReasonRequest body) {
+        admin.refuse(access.moderator(me.memberId()), id, body == null ? null : body.reason());
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/audit-log")

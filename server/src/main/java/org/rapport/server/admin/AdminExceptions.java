@@ -32,6 +32,21 @@ final class AdminExceptions {
         }
     }
 
+    /** No sign-up with this id waits for approval (decided already, or never asked): 404. */
+    static final class NoSignUpRequestException extends NotFoundException {
+        NoSignUpRequestException() {
+            super("Nobody with this id is waiting for approval.");
+        }
+    }
+
+    /** Suspending or lifting the suspension of a sign-up that waits for approval (409). */
+    static final class AwaitingApprovalException extends ConflictException {
+        AwaitingApprovalException() {
+            super("awaiting-approval", "Awaiting approval",
+                    "This person is waiting for approval: approve or refuse their request instead.");
+        }
+    }
+
     /** Demoting, suspending or deleting the last administrator would leave nobody to run the community (409). */
     static final class LastAdministratorException extends ConflictException {
         LastAdministratorException() {

@@ -153,6 +153,55 @@ class AdminPageController {
         }
     }
 
+    @GetMapping("/admin/sign-up-requests")
+    String signUpRequests(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(required = false) String cursor,
+                          Model model) {
+        return signUpRequestsPage(access.moderator(me.memberId()), cursor, null, model, null);
+    }
+
+    private String signUpRequestsPage(Actor actor, String cursor, RapportException error, Model model,
+                                      HttpServletResponse response) {
+        model.addAttribute("page", admin.signUpRequests(actor, PageRequest.of(50, cursor)));
+        if (error != null) {
+            response.setStatus(error.status());
+            model.addAttribute("error", error.detail());
+        }
+        return "pages/admin/sign-up-requests";
+    }
+
+    @PostMapping("/admin/sign-up-requests/{id}/approve")
+    String approveSignUp(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id, Model model,
+                         HttpServletResponse response, RedirectAttributes redirect) {
+        Actor actor = access.moderator(me.memberId());
+        try {
+            var m = admin.approve(actor, id);
+            redirect.addFlashAttribute("flash", m.name() + " is approved and has been told by e-mail.");
+            return "redirect:/admin/sign-up-requests";
+        } catch (RapportException e) {
+            if (!actor.isAdmin()) {
+                throw e;
+            }
+            return signUpRequestsPage(actor, null, e, model, response);
+        }
+    }
+
+    @PostMapping("/admin/sign-up-requests/{id}/refuse")
+    String refuseSignUp(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
+                        @RequestParam(defaultValue = "") String reason, Model model, HttpServletResponse response,
+                        RedirectAttributes redirect) {
+        Actor actor = access.moderator(me.memberId());
+        try {
+            admin.refuse(actor, id, reason);
+            redirect.addFlashAttribute("flash", "The request is refused and the person has been told by e-mail.");
+            return "redirect:/admin/sign-up-requests";
+        } catch (RapportException e) {
+            if (!actor.isAdmin()) {
+                throw e;
+            }
+            return signUpRequestsPage(actor, null, e, model, response);
+        }
+    }
+
     @GetMapping("/admin/audit-log")
     String auditLog(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(required = false) String cursor,
                     Model model) {

@@ -15,7 +15,10 @@ import org.rapport.server.system.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The administration's columns of {@code members} (role, suspension), {@code audit_log} and {@code site_settings}. */
+/**
+ * The administration's columns of {@code members} (role, suspension, waiting for approval),
+ * {@code audit_log} and {@code site_settings}.
+ */
 @Repository
 class AdminRepository {
 
@@ -44,7 +47,8 @@ class AdminRepository {
     }
 
     private static final String MEMBER_COLUMNS =
-            "id, email, first_name, last_name, role, password_hash, suspended_until, suspension_reason, created_at";
+            "id, email, first_name, last_name, role, password_hash, suspended_until, suspension_reason, created_at,"
+                    + " approval_requested_at";
 
     Optional<MemberRow> findMember(long id, long now) {
         return jdbc.sql("SELECT " + MEMBER_COLUMNS + " FROM members WHERE id = :id").param("id", id)
@@ -76,6 +80,50 @@ class AdminRepository {
     }
 
     /**
+     * Holds a new sign-up for an administrator's approval: suspended without an end (so it cannot
+     * sign in and is hidden, as a suspension hides) and marked as waiting.
+     */
+    void holdForApproval(long id, long now) {
+        jdbc.sql("""
+                        UPDATE members SET suspended_until = :until, suspension_reason = 'Waiting for approval',
+                               approval_requested_at = :now WHERE id = :id""")
+                .param("until", AccountStanding.INDEFINITE).param("now", now).param("id", id).update();
+    }
+
+    /** Lets a sign-up in; false when it was not waiting (already decided, or never held). */
+    boolean approve(long id) {
+        return jdbc.sql("""
+                        UPDATE members SET suspended_until = NULL, suspension_reason = NULL, approval_requested_at = NULL
+                        WHERE id = :id AND approval_requested_at IS NOT NULL""")
+                .param("id", id).update() > 0;
+    }
+
+    /** A sign-up waiting for approval. */
+    record SignUpRequestRow(long id, String email, String firstName, String lastName, Instant requestedAt) {
+    }
+
+    /** Sign-ups waiting for approval, oldest first, one page (one row more than the limit says there is a next page). */
+    List<SignUpRequestRow> signUpRequests(PageRequest page) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT id, email, first_name, last_name, approval_requested_at FROM members
+                WHERE approval_requested_at IS NOT NULL""");
+        Map<String, Object> params = new HashMap<>();
+        if (page.cursor() != null) {
+            sql.append(" AND id > :after");
+            params.put("after", Cursor.parseLong(Cursor.decode(page.cursor(), "signup-requests", 1).get(0)));
+        }
+        sql.append(" ORDER BY id LIMIT :limit");
+        params.put("limit", page.limit() + 1);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new SignUpRequestRow(rs.getLong("id"),
+                rs.getString("email"), rs.getString("first_name"), rs.getString("last_name"),
+                Instant.ofEpochMilli(rs.getLong("approval_requested_at")))).list();
+    }
+
+    long signUpRequestCount() {
+        return jdbc.sql("SELECT count(*) FROM members WHERE approval_requested_at IS NOT NULL").query(Long.class).single();
+    }
+
+    /**
      * Members whose name or address contains {@code q} (any case), in one status or all, newest
      * first, one page (one row more than the limit says there is a next page).
      */
@@ -92,7 +140,8 @@ class AdminRepository {
             params.put("now", now);
             params.put("noPassword", AccountService.NO_PASSWORD);
             sql.append(switch (status) {
-                case SUSPENDED -> " AND suspended_until > :now";
+                case AWAITING_APPROVAL -> " AND approval_requested_at IS NOT NULL";
+                case SUSPENDED -> " AND suspended_until > :now AND approval_requested_at IS NULL";
                 case IMPORTED -> " AND (suspended_until IS NULL OR suspended_until <= :now) AND password_hash = :noPassword";
                 case ACTIVE -> " AND (suspended_until IS NULL OR suspended_until <= :now) AND password_hash <> :noPassword";
                 case UNVERIFIED -> " AND (suspended_until IS NULL OR suspended_until <= :now) AND password_hash <> :noPassword"
@@ -109,9 +158,11 @@ class AdminRepository {
     }
 
     private static MemberRow row(java.sql.ResultSet rs, long now) throws java.sql.SQLException {
+        rs.getLong("approval_requested_at");
+        boolean awaiting = !rs.wasNull();
         long until = rs.getLong("suspended_until");
-        boolean suspended = !rs.wasNull() && until > now;
-        MemberStatus status = suspended ? MemberStatus.SUSPENDED
+        boolean suspended = !awaiting && !rs.wasNull() && until > now;
+        MemberStatus status = awaiting ? MemberStatus.AWAITING_APPROVAL : suspended ? MemberStatus.SUSPENDED
                 : AccountService.NO_PASSWORD.equals(rs.getString("password_hash")) ? MemberStatus.IMPORTED
                 : MemberStatus.ACTIVE;
         return new MemberRow(rs.getLong("id"), rs.getString("email"), rs.getString("first_name"),

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.rapport.server.account.AccountService;
 import org.rapport.server.account.AccountStanding;
+import org.rapport.server.account.EmailVerifications;
 import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
 import org.rapport.server.system.Cursor;
@@ -33,7 +34,7 @@ public class AdminService {
     /** Audit log actions. */
     public static final String SUSPENDED = "MEMBER_SUSPENDED", UNSUSPENDED = "MEMBER_UNSUSPENDED",
             DELETED = "MEMBER_DELETED", PASSWORD_RESET = "PASSWORD_RESET_SENT", ROLE = "ROLE_GRANTED",
-            SETTINGS = "SETTINGS_CHANGED";
+            SETTINGS = "SETTINGS_CHANGED", SIGNUP_APPROVED = "SIGNUP_APPROVED", SIGNUP_REFUSED = "SIGNUP_REFUSED";
 
     private final AdminRepository repository;
     private final MemberRepository members;
@@ -42,9 +43,14 @@ public class AdminService {
     private final SiteSettingsService settings;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final SignUpDecisionMailer decisions;
+    private final EmailVerifications verifications;
 
     AdminService(AdminRepository repository, MemberRepository members, AccountService accounts,
-                 ResetLinkSender resets, SiteSettingsService settings, TransactionTemplate tx, Clock clock) {
+                 ResetLinkSender resets, SiteSettingsService settings, TransactionTemplate tx, Clock clock,
+                 SignUpDecisionMailer decisions, EmailVerifications verifications) {
+        this.decisions = decisions;
+        this.verifications = verifications;
         this.repository = repository;
         this.members = members;
         this.accounts = accounts;
@@ -63,6 +69,10 @@ public class AdminService {
         }
     }
 
+    /** A sign-up waiting for an administrator's approval. */
+    public record SignUpRequest(long id, String email, String name, Instant requestedAt) {
+    }
+
     /** One line of the audit log. */
     public record AuditEntry(long id, Instant at, String actor, String action, String subject, String reason) {
     }
@@ -72,7 +82,7 @@ public class AdminService {
         if (rawStatus != null && !rawStatus.isBlank()) {
             status = parse(MemberStatus.class, rawStatus);
             if (status == null) {
-                throw new ValidationException("status", "Choose ACTIVE, SUSPENDED or IMPORTED.");
+                throw new ValidationException("status", "Choose ACTIVE, AWAITING_APPROVAL, SUSPENDED, IMPORTED or UNVERIFIED.");
             }
         }
         if (q != null && q.length() > 200) {
@@ -108,6 +118,9 @@ public class AdminService {
         errors.throwIfAny();
         tx.executeWithoutResult(status -> {
             AdminRepository.MemberRow target = target(actor, id);
+            if (target.status() == MemberStatus.AWAITING_APPROVAL) {
+                throw new AdminExceptions.AwaitingApprovalException();
+            }
             if (target.role() == Role.ADMIN && repository.countAdmins() <= 1) {
                 throw new AdminExceptions.LastAdministratorException();
             }
@@ -125,6 +138,9 @@ public class AdminService {
         errors.throwIfAny();
         tx.executeWithoutResult(status -> {
             AdminRepository.MemberRow target = target(actor, id);
+            if (target.status() == MemberStatus.AWAITING_APPROVAL) {
+                throw new AdminExceptions.AwaitingApprovalException();
+            }
             if (repository.unsuspend(id) && target.status() == MemberStatus.SUSPENDED) {
                 repository.audit(clock.instant(), actor, UNSUSPENDED, target.label(), reason);
             }
@@ -200,6 +216,66 @@ public class AdminService {
             }
         });
         return settings.current();
+    }
+
+    /** Sign-ups waiting for approval, oldest first (administrators only). */
+    public Page<SignUpRequest> signUpRequests(Actor actor, PageRequest page) {
+        requireAdmin(actor);
+        List<AdminRepository.SignUpRequestRow> rows = new ArrayList<>(repository.signUpRequests(page));
+        String next = null;
+        if (rows.size() > page.limit()) {
+            rows.remove(rows.size() - 1);
+            next = Cursor.encode("signup-requests", rows.get(rows.size() - 1).id());
+        }
+        return new Page<>(rows.stream().map(r -> new SignUpRequest(r.id(), r.email(),
+                r.lastName().isEmpty() ? r.firstName() : r.firstName() + " " + r.lastName(), r.requestedAt())).toList(),
+                next, repository.signUpRequestCount());
+    }
+
+    /**
+     * Lets a sign-up waiting for approval in (administrators only): the person can sign in and is
+     * seen like any member; they are mailed the decision and the link to confirm their address.
+     * 404 when nobody with this id is waiting.
+     */
+    public AdminMember approve(Actor actor, long id) {
+        requireAdmin(actor);
+        AdminRepository.MemberRow target = tx.execute(status -> {
+            AdminRepository.MemberRow t = waiting(id);
+            if (!repository.approve(id)) {
+                throw new AdminExceptions.NoSignUpRequestException();
+            }
+            repository.audit(clock.instant(), actor, SIGNUP_APPROVED, t.label(), "");
+            return t;
+        });
+        log.info("{} approved the sign-up of member {}", actor.label(), id);
+        decisions.approved(target.email(), target.firstName());
+        verifications.sendAfterApproval(id);
+        return member(actor, id);
+    }
+
+    /**
+     * Refuses a sign-up waiting for approval (administrators only), with an optional reason the
+     * person is mailed: the account is erased as {@code DELETE /me} erases one. 404 when nobody
+     * with this id is waiting.
+     */
+    public void refuse(Actor actor, long id, String rawReason) {
+        Errors errors = new Errors();
+        String reason = reason(rawReason, errors, false);
+        errors.throwIfAny();
+        requireAdmin(actor);
+        AdminRepository.MemberRow target = tx.execute(status -> {
+            AdminRepository.MemberRow t = waiting(id);
+            accounts.delete(id);
+            repository.audit(clock.instant(), actor, SIGNUP_REFUSED, t.label(), reason);
+            return t;
+        });
+        log.info("{} refused the sign-up of member {}", actor.label(), id);
+        decisions.refused(target.email(), target.firstName(), reason);
+    }
+
+    private AdminRepository.MemberRow waiting(long id) {
+        return repository.findMember(id, clock.millis()).filter(m -> m.status() == MemberStatus.AWAITING_APPROVAL)
+                .orElseThrow(AdminExceptions.NoSignUpRequestException::new);
     }
 
     public Page<AuditEntry> auditLog(Actor actor, PageRequest page) {

@@ -4,6 +4,8 @@ package org.rapport.server.admin;
 public enum MemberStatus {
     /** Signed up (or claimed an imported account) and not suspended. */
     ACTIVE,
+    /** Signed up while sign-up was by approval, and no administrator has decided yet: cannot sign in, hidden. */
+    AWAITING_APPROVAL,
     /** Suspended now. */
     SUSPENDED,
     /** Brought in by a bulk import and never claimed: cannot sign in. */

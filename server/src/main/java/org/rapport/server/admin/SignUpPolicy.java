@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Enforces the sign-up policy on every sign-up, page and API alike: it listens to
  * {@link MemberSignedUp}, published inside the sign-up's transaction, first of all listeners, and a
- * refusal rolls the new account back.
+ * refusal rolls the new account back. Under APPROVAL the new account is held (suspended, marked as
+ * waiting) in the same transaction, before any other listener sees it.
  */
 @Component
 class SignUpPolicy {
@@ -22,8 +23,10 @@ class SignUpPolicy {
     private final ContactKeys keys;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AdminRepository repository;
 
-    SignUpPolicy(SiteSettingsService settings, ContactKeys keys, JdbcClient jdbc, Clock clock) {
+    SignUpPolicy(SiteSettingsService settings, ContactKeys keys, JdbcClient jdbc, Clock clock, AdminRepository repository) {
+        this.repository = repository;
         this.settings = settings;
         this.keys = keys;
         this.jdbc = jdbc;
@@ -33,11 +36,16 @@ class SignUpPolicy {
     @EventListener
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(MemberSignedUp event) {
-        check(event.email());
+        if (check(event.email()) == SignupMode.APPROVAL) {
+            repository.holdForApproval(event.memberId(), clock.millis());
+        }
     }
 
-    /** Throws {@link SignUpClosedException} when the policy refuses this (normalised) address. */
-    void check(String email) {
+    /**
+     * Throws {@link SignUpClosedException} when the policy refuses this (normalised) address;
+     * otherwise returns the mode it was let in under (APPROVAL: held until an administrator decides).
+     */
+    SignupMode check(String email) {
         SiteSettings current = settings.current();
         switch (current.signupMode()) {
             case OPEN -> { }
@@ -59,7 +67,8 @@ class SignUpPolicy {
                             "Sign-up here is by invitation: ask a member to invite this address.");
                 }
             }
-            case APPROVAL -> throw new SignUpClosedException("Sign-up is closed for now.");
+            case APPROVAL -> { }
         }
+        return current.signupMode();
     }
 }

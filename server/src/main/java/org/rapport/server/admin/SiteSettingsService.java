@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.rapport.server.system.RapportProperties;
+import org.rapport.server.system.SiteIdentity;
 import org.rapport.server.system.Text;
 import org.rapport.server.system.ValidationException.Errors;
 import org.springframework.stereotype.Service;
 
 /** Reads and changes {@link SiteSettings}; a setting never changed has its default. */
 @Service
-public class SiteSettingsService {
+public class SiteSettingsService implements SiteIdentity {
 
     static final int SITE_NAME_MAX = 60;
     static final int DOMAINS_MAX = 50;
@@ -26,7 +27,18 @@ public class SiteSettingsService {
 
     SiteSettingsService(AdminRepository repository, RapportProperties properties) {
         this.repository = repository;
-        this.defaultPublicUrl = properties.mail().publicUrl();
+        String url = properties.mail().publicUrl();
+        this.defaultPublicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Override
+    public String siteName() {
+        return repository.settings().getOrDefault("siteName", "Rapport");
+    }
+
+    @Override
+    public String publicUrl() {
+        return repository.settings().getOrDefault("publicUrl", defaultPublicUrl);
     }
 
     public SiteSettings current() {
@@ -45,9 +57,7 @@ public class SiteSettingsService {
         if (rawMode != null) {
             mode = parseMode(rawMode);
             if (mode == null) {
-                errors.add("signupMode", "Choose OPEN, INVITE_ONLY or DOMAINS.");
-            } else if (mode == SignupMode.APPROVAL) {
-                errors.add("signupMode", "Sign-up by approval is not available yet: choose OPEN, INVITE_ONLY or DOMAINS.");
+                errors.add("signupMode", "Choose OPEN, INVITE_ONLY, DOMAINS or APPROVAL.");
             }
         }
         List<String> domains = now.allowedEmailDomains();

@@ -114,12 +114,16 @@ public class ContactService {
     private final UploadProperties uploads;
     private final Path spool;
 
+    private final org.rapport.server.system.SiteIdentity site;
+
     public ContactService(ContactRepository contacts, ContactKeys keys, MemberRepository members, NetworkService network,
                           BlockService blocks, InvitationService invitationService, InvitationRepository invitations,
                           NotificationService notifications, ObjectProvider<JavaMailSender> mail,
                           TransactionTemplate tx, Clock clock, RapportProperties properties, JsonMapper json,
                           Database database, UploadProperties uploads,
-                          org.rapport.server.privacy.PrivacyProperties privacyLimits) {
+                          org.rapport.server.privacy.PrivacyProperties privacyLimits,
+                          org.rapport.server.system.SiteIdentity site) {
+        this.site = site;
         this.privacyLimits = privacyLimits;
         this.contacts = contacts;
         this.keys = keys;
@@ -640,13 +644,13 @@ public class ContactService {
             SimpleMailMessage message = new SimpleMailMessage();
             message.setFrom(properties.mail().from());
             message.setTo(email);
-            message.setSubject(from.name() + " invites you to connect on Rapport");
+            message.setSubject(from.name() + " invites you to connect on " + site.siteName());
             message.setText((contact.displayName().isBlank() ? "Hello" : "Hello " + contact.displayName()) + ",\n\n"
                     + from.name() + (from.headline().isBlank() ? "" : " (" + from.headline() + ")")
-                    + " would like to connect with you on Rapport.\n\n"
+                    + " would like to connect with you on " + site.siteName() + ".\n\n"
                     + (note == null ? "" : "\u201C" + note + "\u201D\n\n")
                     + "Join with this e-mail address and the invitation will be waiting: "
-                    + properties.mail().publicUrl() + "/signup\n\n"
+                    + site.publicUrl() + "/signup\n\n"
                     + "You received this because " + from.firstName() + " has your address. If you do not want "
                     + "to join, ignore this message; the invitation expires by itself.\n");
             try {

@@ -24,7 +24,6 @@ import org.rapport.server.notification.NotificationService;
 import org.rapport.server.privacy.BlockService;
 import org.rapport.server.privacy.PrivacyService;
 import org.rapport.server.system.PageRequest;
-import org.rapport.server.system.RapportProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -56,13 +55,15 @@ public class ExportService {
     private final FollowService follows;
     private final ContactService contacts;
     private final ContactRepository contactRows;
-    private final RapportProperties properties;
+    private final org.rapport.server.system.SiteIdentity site;
     private final Clock clock;
     private final BlockService blocks;
 
     public ExportService(JdbcClient jdbc, MemberRepository members, PrivacyService privacy,
                          NotificationService notifications, FollowService follows, ContactService contacts,
-                         ContactRepository contactRows, RapportProperties properties, Clock clock, BlockService blocks) {
+                         ContactRepository contactRows, Clock clock, BlockService blocks,
+                         org.rapport.server.system.SiteIdentity site) {
+        this.site = site;
         this.jdbc = jdbc;
         this.blocks = blocks;
         this.members = members;
@@ -71,7 +72,6 @@ public class ExportService {
         this.follows = follows;
         this.contacts = contacts;
         this.contactRows = contactRows;
-        this.properties = properties;
         this.clock = clock;
     }
 
@@ -277,6 +277,6 @@ public class ExportService {
     }
 
     private String profileUrl(long id) {
-        return properties.mail().publicUrl() + "/members/" + id;
+        return site.publicUrl() + "/members/" + id;
     }
 }

@@ -67,6 +67,10 @@ class DiscussionRepository {
         return jdbc.sql("DELETE FROM group_posts WHERE id = :id").param("id", id).update() > 0;
     }
 
+    boolean deleteComment(long id) {
+        return jdbc.sql("DELETE FROM group_comments WHERE id = :id").param("id", id).update() > 0;
+    }
+
     /** Removes posts still pending that were written before {@code cutoff}; how many. */
     int purgePendingBefore(Instant cutoff) {
         return jdbc.sql("DELETE FROM group_posts WHERE status = 'PENDING' AND created_at < :cutoff")

@@ -510,6 +510,19 @@ public class GroupService {
         tx.executeWithoutResult(status -> discussions.deletePost(postId));
     }
 
+    /**
+     * Removes a post (and its comments) for a site moderator who upheld a report (issue 17); the
+     * moderator decided, so nothing about the group is checked. False when it was already gone.
+     */
+    public boolean removeReportedPost(long postId) {
+        return Boolean.TRUE.equals(tx.execute(status -> discussions.deletePost(postId)));
+    }
+
+    /** Removes a comment for a site moderator who upheld a report (issue 17); false when it was already gone. */
+    public boolean removeReportedComment(long commentId) {
+        return Boolean.TRUE.equals(tx.execute(status -> discussions.deleteComment(commentId)));
+    }
+
     /** A post's comments, oldest first. */
     public Page<GroupComment> comments(long me, long id, long postId, PageRequest page) {
         GroupView view = view(me, id);

@@ -99,6 +99,10 @@ class MessagingRepository {
         return new Message(id, conversationId, sender, text, now);
     }
 
+    boolean deleteMessage(long id) {
+        return jdbc.sql("DELETE FROM messages WHERE id = :id").param("id", id).update() > 0;
+    }
+
     /** Moves the member's read mark forward to {@code upTo} (never back); true when it moved. */
     boolean markRead(long conversationId, long member, long upTo) {
         return jdbc.sql("""

@@ -174,6 +174,14 @@ public class MessagingService {
         pushCount(me);
     }
 
+    /**
+     * Removes one message for a site moderator who upheld a report (issue 17): gone for both
+     * sides of the conversation. False when it was already gone.
+     */
+    public boolean removeReportedMessage(long messageId) {
+        return Boolean.TRUE.equals(tx.execute(status -> repository.deleteMessage(messageId)));
+    }
+
     /** Marks every message of the conversation read for me. */
     public void markRead(long me, long conversationId) {
         own(me, conversationId);

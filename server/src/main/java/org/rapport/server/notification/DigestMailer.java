@@ -55,6 +55,7 @@ public class DigestMailer {
     private final ObjectProvider<JavaMailSender> senders;
     private final Clock clock;
     private final RapportProperties.Mail mail;
+    private final org.rapport.server.system.SiteIdentity site;
     private final TransactionTemplate tx;
     private final ClusterJobs jobs;
     private final ClusterBus bus;
@@ -63,7 +64,9 @@ public class DigestMailer {
     public DigestMailer(NotificationRepository notifications, NotificationService service, MemberRepository members,
                         ObjectProvider<JavaMailSender> senders, Clock clock, RapportProperties properties,
                         TransactionTemplate tx, ClusterJobs jobs, ClusterBus bus,
-                        @Value("${rapport.mail.digest-check-interval:PT15M}") Duration every) {
+                        @Value("${rapport.mail.digest-check-interval:PT15M}") Duration every,
+                        org.rapport.server.system.SiteIdentity site) {
+        this.site = site;
         this.every = every;
         this.tx = tx;
         this.jobs = jobs;
@@ -162,6 +165,7 @@ public class DigestMailer {
         }
         Map<Long, MemberSummary> actors = members.findSummaries(
                 rows.stream().map(NotificationRepository.Row::actorId).filter(Objects::nonNull).distinct().toList());
+        String base = site.publicUrl();
         StringBuilder body = new StringBuilder("Hello ").append(firstName).append(",\n\nSince your last digest:\n\n");
         for (NotificationRepository.Row r : rows.subList(0, Math.min(LINES, rows.size()))) {
             MemberSummary actor = r.actorId() == null ? null : actors.get(r.actorId());
@@ -172,14 +176,14 @@ public class DigestMailer {
                     new org.rapport.server.network.MemberCard(actor, org.rapport.server.network.Degree.OUT_OF_NETWORK, 0),
                     r.invitationId(), r.postId(), r.createdAt(), false, r.groupId());
             body.append("- ").append(actor.name()).append(' ').append(n.sentence()).append("\n  ")
-                    .append(mail.publicUrl()).append(n.link()).append("\n");
+                    .append(base).append(n.link()).append("\n");
         }
         if (rows.size() > LINES) {
-            body.append("\n…and more: ").append(mail.publicUrl()).append("/notifications\n");
+            body.append("\n…and more: ").append(base).append("/notifications\n");
         }
-        body.append("\nChange what you receive: ").append(mail.publicUrl()).append("/settings#notifications\n");
-        String subject = rows.size() == 1 ? "1 new notification on Rapport"
-                : Math.min(rows.size(), LINES) + (rows.size() > LINES ? "+" : "") + " new notifications on Rapport";
+        body.append("\nChange what you receive: ").append(base).append("/settings#notifications\n");
+        String subject = rows.size() == 1 ? "1 new notification on " + site.siteName()
+                : Math.min(rows.size(), LINES) + (rows.size() > LINES ? "+" : "") + " new notifications on " + site.siteName();
         try {
             MimeMessage message = new MimeMessage((Session) null) {
                 @Override

@@ -11,6 +11,7 @@ import org.rapport.server.invitation.Invitation;
 import org.rapport.server.invitation.InvitationService;
 import org.rapport.server.member.Member;
 import org.rapport.server.member.MemberRepository;
+import org.rapport.server.messaging.MessagingService;
 import org.rapport.server.privacy.BlockService;
 import org.rapport.server.report.ReportEnums.SubjectType;
 import org.rapport.server.system.NotFoundException;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * What a report names, as the reporter sees it: each type is looked up through the service that
  * decides who may see it, so a member can only report what they can see (anything else is 404,
- * as for something that does not exist). Also removes reported content for a moderator.
+ * as for something that does not exist). A moderator's removal is done by the feature that owns
+ * the content (feed, messaging, groups), through its service.
  */
 @Component
 class ReportSubjects {
@@ -37,15 +39,17 @@ class ReportSubjects {
     private final PostService posts;
     private final GroupService groups;
     private final InvitationService invitations;
+    private final MessagingService messages;
     private final JdbcClient jdbc;
 
     ReportSubjects(MemberRepository members, BlockService blocks, PostService posts, GroupService groups,
-                   InvitationService invitations, JdbcClient jdbc) {
+                   InvitationService invitations, MessagingService messages, JdbcClient jdbc) {
         this.members = members;
         this.blocks = blocks;
         this.posts = posts;
         this.groups = groups;
         this.invitations = invitations;
+        this.messages = messages;
         this.jdbc = jdbc;
     }
 
@@ -120,15 +124,15 @@ class ReportSubjects {
                 yield true;
             }
             case MESSAGE -> {
-                jdbc.sql("DELETE FROM messages WHERE id = :id").param("id", id).update();
+                messages.removeReportedMessage(id);
                 yield true;
             }
             case GROUP_POST -> {
-                jdbc.sql("DELETE FROM group_posts WHERE id = :id").param("id", id).update();
+                groups.removeReportedPost(id);
                 yield true;
             }
             case GROUP_COMMENT -> {
-                jdbc.sql("DELETE FROM group_comments WHERE id = :id").param("id", id).update();
+                groups.removeReportedComment(id);
                 yield true;
             }
             case MEMBER, GROUP, INVITATION -> false;

@@ -5,8 +5,9 @@ import org.rapport.server.member.MemberSummary;
 /**
  * What the layout of every page needs: who is signed in (null on public pages), the badge counts
  * in the top bar (unread notifications, pending invitations, unread messages), the CSRF token for forms, a one-time message from the previous action,
- * whether the member moderates (the top bar's Admin entry), and whether their e-mail address is
- * still unverified (a banner offers to send the link again, issue 16).
+ * whether the member moderates (the top bar's Admin entry), whether their e-mail address is
+ * still unverified (a banner offers to send the link again, issue 16), and the site's name from
+ * the site settings (the title, the logo and the footer).
  */
 public record PageContext(
         MemberSummary me,
@@ -18,17 +19,17 @@ public record PageContext(
         String flash,
         long unreadMessages,
         boolean moderates,
-        boolean emailUnverified) {
-
-    /** A context of a member whose address is verified, or of nobody. */
-    public PageContext(MemberSummary me, long unreadNotifications, long pendingInvitations, String csrfParameter,
-                       String csrfToken, String path, String flash, long unreadMessages, boolean moderates) {
-        this(me, unreadNotifications, pendingInvitations, csrfParameter, csrfToken, path, flash, unreadMessages,
-                moderates, false);
-    }
+        boolean emailUnverified,
+        String siteName) {
 
     public boolean signedIn() {
         return me != null;
+    }
+
+    /** The logo's letter: the first letter of the site's name. */
+    public String siteInitial() {
+        return siteName == null || siteName.isEmpty() ? "R"
+                : new String(Character.toChars(Character.toUpperCase(siteName.codePointAt(0))));
     }
 
     /** True when the current path is in the given section (for the top bar's current item). */

@@ -11,6 +11,7 @@ import org.rapport.server.member.MemberRepository;
 import org.rapport.server.member.MemberSummary;
 import org.rapport.server.messaging.MessagingService;
 import org.rapport.server.notification.NotificationService;
+import org.rapport.server.system.SiteIdentity;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,7 +19,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
-/** Builds the {@link PageContext} of a request: three small counts and two primary-key lookups. */
+/** Builds the {@link PageContext} of a request: three small counts, two primary-key lookups and the site settings. */
 @Component
 public class PageContexts {
 
@@ -28,11 +29,13 @@ public class PageContexts {
     private final MessagingService messaging;
     private final org.rapport.server.admin.AdminAccess admin;
     private final org.rapport.server.account.EmailVerifications verifications;
+    private final SiteIdentity site;
 
     PageContexts(MemberRepository members, NotificationService notifications, InvitationService invitations,
                  MessagingService messaging, org.rapport.server.admin.AdminAccess admin,
-                 org.rapport.server.account.EmailVerifications verifications) {
+                 org.rapport.server.account.EmailVerifications verifications, SiteIdentity site) {
         this.verifications = verifications;
+        this.site = site;
         this.admin = admin;
         this.messaging = messaging;
         this.members = members;
@@ -68,7 +71,7 @@ public class PageContexts {
                 csrf == null ? "_csrf" : csrf.getParameterName(),
                 csrf == null ? "" : csrf.getToken(),
                 request.getRequestURI(),
-                flash, messages, moderates, unverified);
+                flash, messages, moderates, unverified, site.siteName());
     }
 
     /** A context that reads nothing from the database: for error pages while it is away. */
@@ -77,7 +80,7 @@ public class PageContexts {
         return new PageContext(null, 0, 0,
                 csrf == null ? "_csrf" : csrf.getParameterName(),
                 csrf == null ? "" : csrf.getToken(),
-                request.getRequestURI(), null, 0, false);
+                request.getRequestURI(), null, 0, false, false, "Rapport");
     }
 
     /** {@link #of(HttpServletRequest)}, or {@link #withoutDatabase} when the database cannot be read. */

@@ -41,14 +41,19 @@ class AdminAuthorizationIntegrationTest extends ApiIntegrationContract {
 
     /** One path: what each role gets; {id} is a fresh member for each call. */
     record Row(String endpoint, boolean page, int member, int moderator, int admin, Function<Long, Object> body,
-               boolean aboutAReport) {
+               boolean aboutAReport, boolean aboutASignUp) {
         Row(String endpoint, boolean page, int member, int moderator, int admin, Function<Long, Object> body) {
-            this(endpoint, page, member, moderator, admin, body, false);
+            this(endpoint, page, member, moderator, admin, body, false, false);
         }
 
         /** {id} names an open report on the fresh member instead. */
         Row onAReport() {
-            return new Row(endpoint, page, member, moderator, admin, body, true);
+            return new Row(endpoint, page, member, moderator, admin, body, true, false);
+        }
+
+        /** The fresh member is a sign-up waiting for approval. */
+        Row onASignUpWaiting() {
+            return new Row(endpoint, page, member, moderator, admin, body, false, true);
         }
 
         int expected(Who who) {
@@ -89,6 +94,9 @@ class AdminAuthorizationIntegrationTest extends ApiIntegrationContract {
             api("GET /admin/audit-log.csv", 200, 200),
             api("GET /admin/reports", 200, 200),
             api("POST /admin/reports/{id}/resolve", 200, 200, id -> Map.of("action", "DISMISS")).onAReport(),
+            api("GET /admin/sign-up-requests", 403, 200),
+            api("POST /admin/sign-up-requests/{id}/approve", 403, 200).onASignUpWaiting(),
+            api("POST /admin/sign-up-requests/{id}/refuse", 403, 204, id -> Map.of("reason", "Matrix")).onASignUpWaiting(),
 
             page("GET /admin", 302, 302),
             page("GET /admin/members", 200, 200),
@@ -101,7 +109,10 @@ class AdminAuthorizationIntegrationTest extends ApiIntegrationContract {
             page("GET /admin/audit-log", 200, 200),
             page("GET /admin/audit-log.csv", 200, 200),
             page("GET /admin/reports", 200, 200),
-            page("POST /admin/reports/{id}/resolve", 302, 302, id -> Map.of("action", "DISMISS")).onAReport());
+            page("POST /admin/reports/{id}/resolve", 302, 302, id -> Map.of("action", "DISMISS")).onAReport(),
+            page("GET /admin/sign-up-requests", 403, 200),
+            page("POST /admin/sign-up-requests/{id}/approve", 403, 302).onASignUpWaiting(),
+            page("POST /admin/sign-up-requests/{id}/refuse", 403, 302, id -> Map.of("reason", "Matrix")).onASignUpWaiting());
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -112,6 +123,8 @@ class AdminAuthorizationIntegrationTest extends ApiIntegrationContract {
     MemberRepository memberRepository;
     @Autowired
     org.rapport.server.report.ReportService reports;
+    @Autowired
+    AdminRepository adminRepository;
 
     @Test
     void everyAdministrationPathHasARow() {
@@ -148,6 +161,9 @@ class AdminAuthorizationIntegrationTest extends ApiIntegrationContract {
             for (Who who : Who.values()) {
                 Member target = members.create("Target", "Matrix");
                 long id = target.id();
+                if (row.aboutASignUp()) {
+                    adminRepository.holdForApproval(id, System.currentTimeMillis());
+                }
                 if (row.aboutAReport()) {
                     id = reports.report(members.create("Reporter", "Matrix").id(), "MEMBER", Long.toString(target.id()),
                             "SPAM", "").id();

@@ -271,6 +271,39 @@ abstract class AdminServiceContract extends IntegrationContract {
     }
 
     @Test
+    void signUpByApprovalHoldsTheAccountUntilAnAdministratorApprovesOrRefusesIt() {
+        Actor root = makeAdmin(members.create("Root"));
+        Member watcher = members.create("Watcher");
+        admin.changeSettings(root, "APPROVAL", null, null, null);
+        String first = "wait." + System.nanoTime() + "@example.org";
+        String second = "wait2." + System.nanoTime() + "@example.org";
+        long a = accounts.signUp(first, "a long enough password", "Wait", "One").id();
+        long b = accounts.signUp(second, "a long enough password", "Wait", "Two").id();
+
+        assertThatThrownBy(() -> accounts.authenticate(first, "a long enough password", "10.3.0.1"))
+                .isInstanceOf(org.rapport.server.account.AccountAwaitingApprovalException.class);
+        assertThat(blocks.hidden(watcher.id(), a)).as("hidden from members, as a suspension hides").isTrue();
+        assertThat(admin.member(root, a).status()).isEqualTo(MemberStatus.AWAITING_APPROVAL);
+        assertThat(admin.signUpRequests(root, PageRequest.of(100, null)).items()).extracting(AdminService.SignUpRequest::id)
+                .as("oldest first (other suites may have left requests)").containsSubsequence(a, b);
+        assertThat(admin.signUpRequests(root, PageRequest.of(1, null)).nextCursor()).isNotNull();
+        assertThatThrownBy(() -> admin.signUpRequests(makeModerator(members.create("Mod")), PageRequest.of(10, null)))
+                .isInstanceOf(AdminExceptions.AdministratorsOnlyException.class);
+        assertThatThrownBy(() -> admin.suspend(root, a, "Spam", null))
+                .isInstanceOf(AdminExceptions.AwaitingApprovalException.class);
+
+        assertThat(admin.approve(root, a).status()).isEqualTo(MemberStatus.ACTIVE);
+        assertThat(accounts.authenticate(first, "a long enough password", "10.3.0.1").memberId()).isEqualTo(a);
+        assertThat(blocks.hidden(watcher.id(), a)).isFalse();
+        assertThatThrownBy(() -> admin.approve(root, a)).isInstanceOf(AdminExceptions.NoSignUpRequestException.class);
+
+        admin.refuse(root, b, "Not an alumnus");
+        assertThat(jdbc.sql("SELECT count(*) FROM members WHERE id = :id").param("id", b).query(Long.class).single()).isZero();
+        assertThat(admin.auditLog(root, PageRequest.of(2, null)).items()).extracting(AdminService.AuditEntry::action)
+                .containsExactly(AdminService.SIGNUP_REFUSED, AdminService.SIGNUP_APPROVED);
+    }
+
+    @Test
     void settingsRefuseBadValuesAndChangeNothing() {
         Actor root = makeAdmin(members.create("Root"));
         SiteSettings before = admin.settings(root);
@@ -278,7 +311,7 @@ abstract class AdminServiceContract extends IntegrationContract {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                         .extracting(ValidationException.FieldError::field)
                         .containsExactlyInAnyOrder("allowedEmailDomains", "siteName", "publicUrl"));
-        assertThatThrownBy(() -> admin.changeSettings(root, "APPROVAL", null, null, null))
+        assertThatThrownBy(() -> admin.changeSettings(root, "CLOSED", null, null, null))
                 .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> admin.changeSettings(root, "DOMAINS", List.of(), null, null))
                 .isInstanceOf(ValidationException.class);

@@ -95,6 +95,7 @@ class EveryPageBrowserIntegrationTest extends IntegrationContract {
                 new Visit("landing", "/", Viewer.ANONYMOUS),
                 new Visit("signin", "/signin", Viewer.ANONYMOUS),
                 new Visit("signup", "/signup", Viewer.ANONYMOUS),
+                new Visit("signup-waiting", "/signup/waiting", Viewer.ANONYMOUS),
                 new Visit("not-found-anonymous", "/no-such-page", Viewer.ANONYMOUS),
                 new Visit("password-reset", "/password-reset", Viewer.ANONYMOUS),
                 new Visit("password-reset-link", "/password-reset/not-a-real-token", Viewer.ANONYMOUS),
@@ -144,6 +145,7 @@ class EveryPageBrowserIntegrationTest extends IntegrationContract {
                 new Visit("admin-members", "/admin/members?q=Oona", Viewer.ME),
                 new Visit("admin-reports", "/admin/reports", Viewer.ME),
                 new Visit("admin-settings", "/admin/settings", Viewer.ME),
+                new Visit("admin-sign-up-requests", "/admin/sign-up-requests", Viewer.ME),
                 new Visit("admin-audit-log", "/admin/audit-log", Viewer.ME),
                 new Visit("not-found", "/members/999999999", Viewer.ME));
     }
@@ -198,6 +200,10 @@ class EveryPageBrowserIntegrationTest extends IntegrationContract {
         Member second = members.create("Sam", "Second");
         Member third = members.create("Theo", "Third");
         Member stranger = members.create("Oona", "Outside");
+        // A sign-up waiting for approval, so that the administration's queue shows one.
+        Member waiting = members.create("Wanda", "Waiting-For-A-Rather-Long-Approval");
+        jdbc.sql("UPDATE members SET suspended_until = :max, approval_requested_at = :now WHERE id = :m")
+                .param("max", Long.MAX_VALUE).param("now", System.currentTimeMillis()).param("m", waiting.id()).update();
         connect(me, first);
         connect(first, second);
         connect(second, third);

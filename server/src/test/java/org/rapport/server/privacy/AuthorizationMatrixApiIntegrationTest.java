@@ -699,6 +699,10 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
             rule("GET /admin/audit-log").status(signedIn(404)).inOneWorldOnly(),
             rule("GET /admin/audit-log.csv").status(signedIn(404)).inOneWorldOnly(),
             rule("GET /admin/reports").status(signedIn(404)).inOneWorldOnly(),
+            rule("GET /admin/sign-up-requests").status(signedIn(404)).inOneWorldOnly(),
+            rule("POST /admin/sign-up-requests/{id}/approve").target(c -> c.w.s).status(signedIn(404)).inOneWorldOnly(),
+            rule("POST /admin/sign-up-requests/{id}/refuse").target(c -> c.w.s).body(c -> Map.of("reason", "Matrix"))
+                    .status(signedIn(404)).inOneWorldOnly(),
             rule("POST /admin/reports/{id}/resolve").target(c -> c.w.s).body(c -> Map.of("action", "DISMISS"))
                     .status(signedIn(404)).inOneWorldOnly(),
 

@@ -13,8 +13,14 @@ import org.rapport.server.admin.AdminAccess;
 import org.rapport.server.admin.AdminService;
 import org.rapport.server.feed.Post;
 import org.rapport.server.feed.PostService;
+import org.rapport.server.group.GroupChanges;
+import org.rapport.server.group.GroupComment;
+import org.rapport.server.group.GroupPost;
+import org.rapport.server.group.GroupService;
 import org.rapport.server.invitation.IgnoreReason;
 import org.rapport.server.member.Member;
+import org.rapport.server.messaging.Message;
+import org.rapport.server.messaging.MessagingService;
 import org.rapport.server.notification.NotificationKind;
 import org.rapport.server.privacy.BlockService;
 import org.rapport.server.report.ReportEnums.Action;
@@ -42,6 +48,10 @@ abstract class ReportServiceContract extends IntegrationContract {
     BlockService blocks;
     @Autowired
     AccountService accounts;
+    @Autowired
+    MessagingService messaging;
+    @Autowired
+    GroupService groups;
 
     private Actor moderator() {
         Member m = members.create("Mod");
@@ -146,6 +156,38 @@ abstract class ReportServiceContract extends IntegrationContract {
             assertThat(e.subject()).contains("POST " + post.id()).contains(author.email());
             assertThat(e.reason()).isEqualTo("Spam");
         });
+    }
+
+    @Test
+    void removingAMessageAGroupPostOrACommentRemovesOnlyThatThroughItsFeature() {
+        Actor mod = moderator();
+        Member author = members.create("Author");
+        Member reader = members.create("Reader");
+        connect(author, reader);
+        Message kept = messaging.start(author.id(), reader.id(), "Hello").message();
+        Message spam = messaging.send(author.id(), kept.conversationId(), "Buy cheap watches").message();
+        long group = groups.create(author.id(), new GroupChanges("Watch club " + System.nanoTime(), "", "", "PUBLIC",
+                true, false)).group().id();
+        groups.join(reader.id(), group);
+        GroupPost post = groups.write(author.id(), group, "Cheap watches in this post");
+        GroupPost keptPost = groups.write(author.id(), group, "A fair post");
+        GroupComment comment = groups.comment(author.id(), group, keptPost.id(), "Cheap watches in this comment");
+
+        for (var subject : List.of(List.of("MESSAGE", spam.id()), List.of("GROUP_POST", post.id()),
+                List.of("GROUP_COMMENT", comment.id()))) {
+            long reportId = reports.report(reader.id(), (String) subject.get(0), subject.get(1).toString(), "SPAM", null).id();
+            reports.resolve(mod, reportId, "REMOVE_CONTENT", "Spam");
+        }
+
+        assertThat(messaging.messages(reader.id(), kept.conversationId(), PageRequest.of(10, null)).items())
+                .extracting(Message::id).containsExactly(kept.id());
+        assertThatThrownBy(() -> groups.post(reader.id(), group, post.id())).isInstanceOf(NotFoundException.class);
+        assertThat(groups.post(reader.id(), group, keptPost.id()).text()).isEqualTo("A fair post");
+        assertThat(groups.comments(reader.id(), group, keptPost.id(), PageRequest.of(10, null)).items()).isEmpty();
+        assertThat(admin.auditLog(mod, PageRequest.of(3, null)).items()).extracting(AdminService.AuditEntry::subject)
+                .satisfiesExactly(s -> assertThat(s).startsWith("GROUP_COMMENT " + comment.id()),
+                        s -> assertThat(s).startsWith("GROUP_POST " + post.id()),
+                        s -> assertThat(s).startsWith("MESSAGE " + spam.id()));
     }
 
     @Test

@@ -49,6 +49,19 @@ public final class ServerProcess {
 
     /** Starts a server on a free port with {@code dir} as its data directory and waits until it is healthy. */
     public static ServerProcess start(Path dir, List<String> arguments, Map<String, String> environment) throws Exception {
+        return start(dir, arguments, environment, "/actuator/health");
+    }
+
+    /** A free TCP port of 127.0.0.1 (free when asked). */
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** As {@link #start(Path, List, Map)}, healthy when {@code healthPath} on the main port answers 200. */
+    public static ServerProcess start(Path dir, List<String> arguments, Map<String, String> environment,
+                                      String healthPath) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -68,7 +81,7 @@ public final class ServerProcess {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (true) {
             try {
-                if (server.call("GET", "/actuator/health", null, null, false).status() == 200) {
+                if (server.call("GET", healthPath, null, null, false).status() == 200) {
                     return server;
                 }
             } catch (IOException e) {
