@@ -68,7 +68,7 @@ public class ConnectionRepository {
      */
     public Slice page(long owner, ConnectionSort sort, ConnectionFilter filter, Long sharedWith, PageRequest page) {
         StringBuilder sql = new StringBuilder("""
-                SELECT m.id, m.first_name, m.last_name, m.headline, m.location, m.sort_first, m.sort_last,
+                SELECT m.id, m.first_name, m.last_name, m.headline, m.location, m.photo, m.profile_visibility, m.sort_first, m.sort_last,
                        c.created_at AS connected_at
                 FROM (SELECT member_hi AS other, created_at FROM connections WHERE member_lo = :owner
                       UNION ALL
@@ -113,8 +113,7 @@ public class ConnectionRepository {
 
         List<Row> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new Row(
-                        new MemberSummary(rs.getLong("id"), rs.getString("first_name"), rs.getString("last_name"),
-                                rs.getString("headline"), rs.getString("location")),
+                        org.rapport.server.member.MemberRepository.summary(rs, n),
                         Instant.ofEpochMilli(rs.getLong("connected_at")),
                         rs.getString("sort_first"), rs.getString("sort_last")))
                 .list());

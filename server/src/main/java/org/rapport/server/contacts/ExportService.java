@@ -21,6 +21,7 @@ import org.rapport.server.member.MemberNotFoundException;
 import org.rapport.server.member.MemberRepository;
 import org.rapport.server.member.Profile;
 import org.rapport.server.notification.NotificationService;
+import org.rapport.server.photo.PhotoService;
 import org.rapport.server.privacy.BlockService;
 import org.rapport.server.privacy.PrivacyService;
 import org.rapport.server.system.PageRequest;
@@ -58,13 +59,15 @@ public class ExportService {
     private final org.rapport.server.system.SiteIdentity site;
     private final Clock clock;
     private final BlockService blocks;
+    private final PhotoService photos;
 
     public ExportService(JdbcClient jdbc, MemberRepository members, PrivacyService privacy,
                          NotificationService notifications, FollowService follows, ContactService contacts,
                          ContactRepository contactRows, Clock clock, BlockService blocks,
-                         org.rapport.server.system.SiteIdentity site) {
+                         org.rapport.server.system.SiteIdentity site, PhotoService photos) {
         this.site = site;
         this.jdbc = jdbc;
+        this.photos = photos;
         this.blocks = blocks;
         this.members = members;
         this.privacy = privacy;
@@ -126,6 +129,17 @@ public class ExportService {
         p.put("interests", profile.interests());
         p.put("handles", profile.handles());
         p.put("memberSince", profile.member().createdAt().toString());
+        // Issue 18: the photo as stored (the large square, re-encoded without metadata), in Base64.
+        p.put("photo", photos.export(me).map(ph -> {
+            Map<String, Object> photo = new LinkedHashMap<>();
+            photo.put("fingerprint", ph.fingerprint());
+            photo.put("contentType", ph.contentType());
+            photo.put("width", ph.size());
+            photo.put("height", ph.size());
+            photo.put("uploadedAt", ph.uploadedAt().toString());
+            photo.put("base64", java.util.Base64.getEncoder().encodeToString(ph.jpeg()));
+            return photo;
+        }).orElse(null));
         out.put("profile", p);
         out.put("privacySettings", privacy.settings(me));
         out.put("notificationSettings", Map.of("digest", notifications.digest(me), "kinds", notifications.preferences(me)));

@@ -17,6 +17,7 @@ import org.rapport.server.search.PeopleIndex;
 import org.rapport.server.system.RapportProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.rapport.server.photo.PhotoService;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -49,12 +50,14 @@ class DemoNetworkLoader implements ApplicationRunner {
     private final RapportProperties properties;
     private final Environment env;
     private final PeopleIndex search;
+    private final PhotoService photos;
 
     DemoNetworkLoader(MemberRepository members, InvitationRepository invitations, NotificationRepository notifications,
                       GraphIndex index, JdbcTemplate jdbc, TransactionTemplate tx, PasswordEncoder passwords,
                       Clock clock, RapportProperties properties, Environment env,
-                      PeopleIndex search) {
+                      PeopleIndex search, PhotoService photos) {
         this.search = search;
+        this.photos = photos;
         this.members = members;
         this.invitations = invitations;
         this.notifications = notifications;
@@ -86,6 +89,8 @@ class DemoNetworkLoader implements ApplicationRunner {
             index.reloadAfterCommit();
         });
         search.rebuildIfStale();
+        int withPhotos = loadPhotos(network);
+        log.info("Demo network: {} generated photos", withPhotos);
         log.info("Demo network generated: {} members, {} connections, {} invitations, {} profile views, {} updates in {} ms",
                 network.people().size(), network.connections().size(), network.invitations().size(),
                 network.views().size(), network.updates().size(),
@@ -131,6 +136,42 @@ class DemoNetworkLoader implements ApplicationRunner {
                 ON CONFLICT DO NOTHING""", views);
         loadUpdates(network, ids);
     }
+
+    /**
+     * Photos for two members in three, at most {@value #MAX_PHOTOS} (issue 18), drawn from the demo
+     * seed; the first member (demo@rapport.test) keeps initials, so there is a photo to add.
+     */
+    private int loadPhotos(DemoNetworkGenerator.Network network) {
+        // The signed-in member's connections and invitations first, so the first pages show photos.
+        java.util.LinkedHashSet<Integer> order = new java.util.LinkedHashSet<>();
+        for (var links : List.of(network.connections(), network.invitations())) {
+            for (DemoNetworkGenerator.Link l : links) {
+                if (l.from() == 0 || l.to() == 0) {
+                    order.add(l.from() == 0 ? l.to() : l.from());
+                }
+            }
+        }
+        for (DemoNetworkGenerator.Person p : network.people()) {
+            order.add(p.index());
+        }
+        int stored = 0;
+        for (int index : order) {
+            if (stored >= MAX_PHOTOS) {
+                break;
+            }
+            if (index == 0 || index % 3 == 2) {
+                continue;
+            }
+            var member = members.findIdByEmail(network.people().get(index).email());
+            if (member.isPresent()) {
+                photos.upload(member.get(), DemoPhotos.portrait(properties.demo().seed() * 31 + index));
+                stored++;
+            }
+        }
+        return stored;
+    }
+
+    private static final int MAX_PHOTOS = 300;
 
     /** Updates shared with anyone, delivered into the feeds of the author's connections (who follow them). */
     private void loadUpdates(DemoNetworkGenerator.Network network, long[] ids) {

@@ -171,7 +171,7 @@ class GroupRepository {
     List<MemberRow> directory(long group, long viewer, ConnectionFilter filter, long beforeJoined, long beforeId,
                               int limit) {
         StringBuilder sql = new StringBuilder("""
-                SELECT m.id, m.first_name, m.last_name, m.headline, m.location, gm.role, gm.joined_at AS since
+                SELECT m.id, m.first_name, m.last_name, m.headline, m.location, m.photo, m.profile_visibility, gm.role, gm.joined_at AS since
                 FROM group_members gm JOIN members m ON m.id = gm.member_id
                 WHERE gm.group_id = :g
                   AND (gm.joined_at < :bj OR (gm.joined_at = :bj AND gm.member_id < :bi))""");
@@ -247,7 +247,7 @@ class GroupRepository {
     List<MemberRow> requests(long group, long viewer, ConnectionFilter filter, long afterCreated, long afterId,
                              int limit) {
         StringBuilder sql = new StringBuilder("""
-                SELECT m.id, m.first_name, m.last_name, m.headline, m.location, NULL AS role, r.created_at AS since
+                SELECT m.id, m.first_name, m.last_name, m.headline, m.location, m.photo, m.profile_visibility, NULL AS role, r.created_at AS since
                 FROM group_requests r JOIN members m ON m.id = r.member_id
                 WHERE r.group_id = :g
                   AND (r.created_at > :ac OR (r.created_at = :ac AND r.member_id > :ai))""");
@@ -313,7 +313,7 @@ class GroupRepository {
 
     List<MemberRow> bans(long group, int limit) {
         return jdbc.sql("""
-                        SELECT m.id, m.first_name, m.last_name, m.headline, m.location, NULL AS role, b.banned_at AS since
+                        SELECT m.id, m.first_name, m.last_name, m.headline, m.location, m.photo, m.profile_visibility, NULL AS role, b.banned_at AS since
                         FROM group_bans b JOIN members m ON m.id = b.member_id WHERE b.group_id = :g
                         ORDER BY b.banned_at DESC, b.member_id DESC LIMIT :limit""")
                 .param("g", group).param("limit", limit).query(GroupRepository::memberRow).list();
@@ -349,8 +349,7 @@ class GroupRepository {
 
     private static MemberRow memberRow(ResultSet rs, int n) throws SQLException {
         String role = rs.getString("role");
-        return new MemberRow(new MemberSummary(rs.getLong("id"), rs.getString("first_name"), rs.getString("last_name"),
-                rs.getString("headline"), rs.getString("location")),
+        return new MemberRow(org.rapport.server.member.MemberRepository.summary(rs, n),
                 role == null ? null : GroupRole.valueOf(role), rs.getLong("since"));
     }
 }

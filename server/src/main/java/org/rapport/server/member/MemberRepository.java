@@ -25,7 +25,10 @@ public class MemberRepository {
 
     private static final String MEMBER_COLUMNS = """
             id, email, first_name, last_name, headline, location, industry, about, external_id,
-            connections_visibility, created_at""";
+            connections_visibility, created_at, photo, profile_visibility""";
+
+    /** The columns {@link #summary} reads; every query of another feature that makes summaries selects them too. */
+    public static final String SUMMARY_COLUMNS = "id, first_name, last_name, headline, location, photo, profile_visibility";
 
     private static final int IN_CHUNK = 500;
 
@@ -210,7 +213,7 @@ public class MemberRepository {
         List<Long> list = new ArrayList<>(ids);
         for (int from = 0; from < list.size(); from += IN_CHUNK) {
             List<Long> chunk = list.subList(from, Math.min(list.size(), from + IN_CHUNK));
-            jdbc.sql("SELECT id, first_name, last_name, headline, location FROM members WHERE id IN (:ids)")
+            jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM members WHERE id IN (:ids)")
                     .param("ids", chunk)
                     .query(MemberRepository::summary)
                     .list()
@@ -240,7 +243,7 @@ public class MemberRepository {
         String key = Text.likeContains(Text.key(query));
         String raw = Text.likeContains(query.toLowerCase(java.util.Locale.ROOT));
         return jdbc.sql("""
-                        SELECT id, first_name, last_name, headline, location FROM members
+                        SELECT id, first_name, last_name, headline, location, photo, profile_visibility FROM members
                         WHERE id <> :exclude
                           AND (sort_first || ' ' || sort_last LIKE :key ESCAPE '\\'
                                OR sort_last LIKE :key ESCAPE '\\'
@@ -252,9 +255,11 @@ public class MemberRepository {
                 .list();
     }
 
-    static MemberSummary summary(ResultSet rs, int n) throws SQLException {
+    /** A summary from a row with {@link #SUMMARY_COLUMNS} (other features' queries may prefix them). */
+    public static MemberSummary summary(ResultSet rs, int n) throws SQLException {
         return new MemberSummary(rs.getLong("id"), rs.getString("first_name"), rs.getString("last_name"),
-                rs.getString("headline"), rs.getString("location"));
+                rs.getString("headline"), rs.getString("location"), rs.getString("photo"),
+                "NETWORK".equals(rs.getString("profile_visibility")));
     }
 
     private static Member member(ResultSet rs, int n) throws SQLException {
@@ -269,7 +274,9 @@ public class MemberRepository {
                 rs.getString("about"),
                 rs.getString("external_id"),
                 ConnectionsVisibility.valueOf(rs.getString("connections_visibility")),
-                Instant.ofEpochMilli(rs.getLong("created_at")));
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                rs.getString("photo"),
+                "NETWORK".equals(rs.getString("profile_visibility")));
     }
 
     private static Integer integer(ResultSet rs, int column) throws SQLException {

@@ -56,7 +56,8 @@ public class ProfileService {
             Member updated = new Member(m.id(), m.email(),
                     or(firstName, m.firstName()), or(lastName, m.lastName()),
                     or(headline, m.headline()), or(location, m.location()), or(industry, m.industry()),
-                    or(about, m.about()), m.externalId(), m.connectionsVisibility(), m.createdAt());
+                    or(about, m.about()), m.externalId(), m.connectionsVisibility(), m.createdAt(),
+                    m.photo(), m.networkOnly());
             Profile next = new Profile(updated,
                     or(positions, current.positions()), or(education, current.education()),
                     or(skills, current.skills()), or(interests, current.interests()),

@@ -48,7 +48,7 @@ class PeopleApiController {
             String industry, String about, List<Position> positions, List<Education> education,
             List<String> skills, List<String> interests, Map<String, String> handles, Instant memberSince,
             Degree degree, int mutualConnectionCount, InvitationRelation.Kind invitation, String invitationId,
-            Long connectionCount, boolean limitedProfile, boolean following, long followerCount) {
+            Long connectionCount, boolean limitedProfile, boolean following, long followerCount, String photoUrl) {
     }
 
 
@@ -56,7 +56,8 @@ class PeopleApiController {
             String id, String email, String name, String firstName, String lastName, String headline,
             String location, String industry, String about, List<Position> positions, List<Education> education,
             List<String> skills, List<String> interests, Map<String, String> handles, Instant memberSince,
-            long connectionCount, long pendingInvitations, PrivacySettings settings, boolean emailVerified) {
+            long connectionCount, long pendingInvitations, PrivacySettings settings, boolean emailVerified,
+            String photoUrl) {
     }
 
 
@@ -113,7 +114,8 @@ class PeopleApiController {
                 p.handles(), m.createdAt(), view.degree(), view.mutualConnectionCount(), view.invitation().kind(),
                 view.invitation().invitationId() == null ? null : view.invitation().invitationId().toString(),
                 view.connectionsVisible() ? view.connectionCount() : null, view.limited(),
-                viewer != null && follows.isFollowing(viewer, m.id()), follows.counts(m.id()).followers());
+                viewer != null && follows.isFollowing(viewer, m.id()), follows.counts(m.id()).followers(),
+                MemberCardJson.apiPhotoUrl(m.id(), m.photo()));
     }
 
     @GetMapping("/me/view-as")
@@ -138,6 +140,6 @@ class PeopleApiController {
         return new MeJson(Long.toString(m.id()), m.email(), m.name(), m.firstName(), m.lastName(), m.headline(),
                 m.location(), m.industry(), m.about(), p.positions(), p.education(), p.skills(), p.interests(),
                 p.handles(), m.createdAt(), network.connectionCount(m.id()), invitations.receivedCount(m.id()),
-                privacy.settings(m.id()), verifications.isVerified(m.id()));
+                privacy.settings(m.id()), verifications.isVerified(m.id()), MemberCardJson.apiPhotoUrl(m.id(), m.photo()));
     }
 }

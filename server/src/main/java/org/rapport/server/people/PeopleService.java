@@ -122,11 +122,11 @@ public class PeopleService {
     private static final SharedBackground.Shared NOTHING_SHARED =
             new SharedBackground.Shared(List.of(), List.of(), List.of());
 
-    /** What out-of-network viewers see when the member keeps the rest for their network. */
+    /** What out-of-network viewers see when the member keeps the rest (the photo too) for their network. */
     private static Profile limit(Profile p) {
         Member m = p.member();
         Member shown = new Member(m.id(), m.email(), m.firstName(), m.lastName(), m.headline(), m.location(),
-                m.industry(), "", m.externalId(), m.connectionsVisibility(), m.createdAt());
+                m.industry(), "", m.externalId(), m.connectionsVisibility(), m.createdAt(), null, m.networkOnly());
         return new Profile(shown, List.of(), List.of(), List.of(), List.of(), java.util.Map.of());
     }
 

@@ -42,7 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Account deletion leaves no personal data behind (issue 8, suite 5; I4): a member who used every
  * feature (profile, connections, invitations both ways, follows, updates, messages, an address
- * book, blocks, VIPs, profile views, notifications, a group they own, group posts and comments) deletes their account, and then no table of
+ * book, blocks, VIPs, profile views, notifications, a group they own, group posts and comments, a photo) deletes their account, and then no table of
  * the database, found from the schema itself so that tables added later are covered too, holds a
  * row that points at them or a text that carries the marker spread through everything they wrote;
  * search no longer finds them and the graph forgets them.
@@ -71,6 +71,8 @@ public abstract class AccountErasureContract extends ApiIntegrationContract {
     GroupService groups;
     @Autowired
     ExportService exports;
+    @Autowired
+    org.rapport.server.photo.PhotoService photos;
 
     @Test
     void deletingAnAccountLeavesNoRowPointingAtTheMemberAndNoTextTheyWrote() throws Exception {
@@ -82,6 +84,7 @@ public abstract class AccountErasureContract extends ApiIntegrationContract {
                 List.of(new Position("Company " + marker, "Title " + marker, 2015, null)),
                 List.of(new Education("School " + marker, "Degree " + marker, 2008, 2012)),
                 List.of("Skill " + marker), List.of("Interest " + marker), Map.of("github", "gh" + marker)));
+        photos.upload(leaver.id(), org.rapport.server.photo.TestImages.png(300, 200));
         Member friend = members.create("Fern", "Friend");
         Member other = members.create("Oli", "Other");
         Member invited = members.create("Ina", "Invited");
@@ -131,10 +134,12 @@ public abstract class AccountErasureContract extends ApiIntegrationContract {
             assertThat(json.writeValueAsString(export.get(part))).as("the export's %s", part).contains(marker);
         }
         assertThat((List<?>) export.get("groups")).hasSize(2);
+        assertThat(((Map<?, ?>) export.get("profile")).get("photo")).as("the export's photo").isNotNull();
 
         Map<String, Long> before = traces(leaver.id(), marker);
         assertThat(before).as("the scan sees what the member left before deletion")
-                .containsKeys("members.id", "connections.member_lo|member_hi", "posts.author_id", "contacts.member_id");
+                .containsKeys("members.id", "connections.member_lo|member_hi", "posts.author_id", "contacts.member_id",
+                        "member_photos.member_id");
         for (String table : List.of("members", "member_positions", "posts", "messages", "contacts", "invitations",
                 "group_posts", "group_comments", "external_identities")) {
             assertThat(before.keySet()).as("the scan finds the marker in %s", table)

@@ -72,6 +72,8 @@ class EveryPageBrowserIntegrationTest extends IntegrationContract {
     MessagingService messaging;
     @Autowired
     PostService posts;
+    @Autowired
+    org.rapport.server.photo.PhotoService photos;
 
     private final List<WebDriver> browsers = new ArrayList<>();
 
@@ -174,6 +176,7 @@ class EveryPageBrowserIntegrationTest extends IntegrationContract {
             if (visit.viewer() == Viewer.ME) {
                 problems.addAll(tabBar(browser, visit.name()));
             }
+            problems.addAll(brokenImages(browser, visit.name()));
             Browsers.screenshot(browser, "pages/" + visit.name() + "-phone");
             problems.addAll(axe(browser, visit.name() + " (phone)", axeCounts));
             // desktop, in the dark colour scheme (the phone pass above ran in the light one)
@@ -224,6 +227,15 @@ class EveryPageBrowserIntegrationTest extends IntegrationContract {
         long groupPost = groups.write(first.id(), group, "Welcome, everyone: tell us which phone you use.").id();
         long conversation = messaging.start(first.id(), me.id(), "Hello Paige, lunch on Friday?").conversation().id();
         long post = posts.create(me.id(), "Shipping the phone layout today.", "ANYONE").id();
+        // Photos (issue 18) for some, initials for the others; the stranger keeps the profile, and so
+        // the photo, to their network, so their pages must show initials without a broken image.
+        photos.upload(me.id(), org.rapport.server.photo.TestImages.jpeg(640, 480));
+        photos.upload(first.id(), org.rapport.server.photo.TestImages.png(300, 400));
+        photos.upload(second.id(), org.rapport.server.photo.TestImages.jpeg(500, 500));
+        photos.upload(inviter.id(), org.rapport.server.photo.TestImages.png(200, 200));
+        photos.upload(stranger.id(), org.rapport.server.photo.TestImages.png(200, 200));
+        privacy.update(stranger.id(), new org.rapport.server.privacy.PrivacyChanges(null, null, null, null, null,
+                "NETWORK", null, null, null, null));
         return new Fixture(me, first, second, third, stranger, group, groupPost, conversation, post);
     }
 
@@ -261,6 +273,21 @@ class EveryPageBrowserIntegrationTest extends IntegrationContract {
                 }
                 return out;""", width);
         return found.stream().map(p -> where + ": " + p).toList();
+    }
+
+    /**
+     * Images that failed to load (issue 18): an avatar must be a photo the viewer may see or
+     * initials, never a broken image. Lazy images are scrolled into view first.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> brokenImages(WebDriver browser, String where) {
+        List<String> found = (List<String>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const images = Array.from(document.images);
+                images.forEach(i => { i.loading = 'eager'; });
+                Promise.all(images.map(i => i.complete ? null : new Promise(r => { i.onload = r; i.onerror = r; setTimeout(r, 3000); })))
+                    .then(() => done(images.filter(i => i.naturalWidth === 0).map(i => i.getAttribute('src'))));""");
+        return found.stream().map(src -> where + ": broken image " + src).toList();
     }
 
     /** Every tab bar destination and the search are visible on the screen and lead somewhere. */

@@ -197,6 +197,9 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
         };
     }
 
+    /** The photo S has in every world, and what PUT /me/photo sends. */
+    static final byte[] MATRIX_PHOTO = org.rapport.server.photo.TestImages.png(120, 90);
+
     static final List<Rule> MATRIX = List.of(
             // Accounts and tokens (I4). Open to anyone, whatever their token; neither the caller's
             // relation to S nor S's settings can change the answer, and each call hashes a password
@@ -453,6 +456,18 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
             rule("GET /me/export/connections.vcf").accept(MediaType.parseMediaType("text/vcard")).status(signedIn(200))
                     .aboutTheCaller()
                     .check(AuthorizationMatrixApiIntegrationTest::exportNamesTheConnections),
+
+            // Photos (issue 18): S has one; whoever sees S's full profile sees it, 404 for anyone else.
+            rule("PUT /me/photo").file(c -> new MockMultipartFile("photo", "me.png", "image/png", MATRIX_PHOTO))
+                    .status(signedIn(200)).aboutTheCaller().after(Cell::restoreSubjectsPhoto),
+            rule("DELETE /me/photo").status(signedIn(204)).aboutTheCaller().after(Cell::restoreSubjectsPhoto),
+            rule("GET /members/{id}/photo").target(c -> c.w.s).accept(MediaType.IMAGE_JPEG)
+                    .status((role, s) -> switch (role) {
+                        case ANONYMOUS -> 401;
+                        case BLOCKED, BLOCKER -> 404;
+                        case OWNER, FIRST, SECOND -> 200;
+                        case STRANGER -> s.profile() == ProfileVisibility.NETWORK ? 404 : 200;
+                    }),
 
             // Messaging (G1, G2): S and F have a conversation; S takes messages from connections only;
             // R's message request waits for S. Only the two members of a conversation reach it.
@@ -984,6 +999,8 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
     RecommendationService recommendationService;
     @Autowired
     IntroductionService introductionService;
+    @Autowired
+    org.rapport.server.photo.PhotoService photos;
 
     @Test
     void theMatrixHasARowForEveryApiEndpoint() {
@@ -1356,6 +1373,7 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
             contactImport = contactService.importNow(s, "addresses.txt", book.getBytes(StandardCharsets.UTF_8)).row().id();
             outsider = contactService.contacts(s, false, PageRequest.of(10, null)).items().get(0).id();
             privacy.update(s, settings.changes());
+            photos.upload(s, MATRIX_PHOTO);
 
             conversation = messaging.start(f, s, "Hello Sasha, it is Fern").conversation().id();
             messaging.send(s, conversation, "Hello Fern");
@@ -1727,6 +1745,13 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
         void stopFollowingSubject() {
             if (role == SECOND || role == STRANGER) {
                 follows.unfollow(self().id(), w.s);
+            }
+        }
+
+        /** S's photo again, after S replaced or removed it. */
+        void restoreSubjectsPhoto() {
+            if (role == OWNER) {
+                photos.upload(w.s, MATRIX_PHOTO);
             }
         }
 
