@@ -56,7 +56,8 @@ public class EmailVerifications {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final RapportProperties.Mail mail;
-    private final AccountService accounts;
+    /** Lazily: {@link AccountService} needs this class (through single sign-on) to be built first. */
+    private final ObjectProvider<AccountService> accounts;
     private final org.rapport.server.system.SiteIdentity site;
     private final SecureRandom random = new SecureRandom();
     private final ExecutorService mailer = Executors.newSingleThreadExecutor(r -> {
@@ -68,7 +69,7 @@ public class EmailVerifications {
     public EmailVerifications(MemberRepository members, AccountLinkRepository links, JdbcClient jdbc,
                               ObjectProvider<JavaMailSender> senders, TransactionTemplate tx, Clock clock,
                               ApplicationEventPublisher events, RapportProperties properties,
-                              AccountService accounts, org.rapport.server.system.SiteIdentity site) {
+                              ObjectProvider<AccountService> accounts, org.rapport.server.system.SiteIdentity site) {
         this.accounts = accounts;
         this.site = site;
         this.members = members;
@@ -174,7 +175,7 @@ public class EmailVerifications {
         } else if (email.equals(member.email())) {
             throw new ValidationException("email", "This is your address already.");
         }
-        accounts.confirmWithPassword(memberId, password, client);
+        accounts.getObject().confirmWithPassword(memberId, password, client);
         requireMailAllowance(memberId);
         if (members.findIdByEmail(email).isPresent()) {
             throw EmailTakenException.forChange();

@@ -65,6 +65,8 @@ class PageAuthorizationMatrixIntegrationTest extends IntegrationContract {
     @Autowired
     BlockService blocks;
     @Autowired
+    org.rapport.server.photo.PhotoService photos;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -98,6 +100,8 @@ class PageAuthorizationMatrixIntegrationTest extends IntegrationContract {
                 new Row("/members/{id}", "/members/" + sid, 200, 200, 200, 200, 404, 404),
                 new Row("/members/{id}/connections", "/members/" + sid + "/connections", 200, 200, 403, 403, 404, 404),
                 new Row("/members/{id}/mutual", "/members/" + sid + "/mutual", 200, 200, 200, 200, 404, 404),
+                // S's photo: whoever may see her profile sees it; across a block it is not there.
+                new Row("/members/{id}/photo", "/members/" + sid + "/photo", 200, 200, 200, 200, 404, 404),
                 new Row("/members/{id}/followers", "/members/" + sid + "/followers", 200, 403, 403, 403, 404, 404),
                 new Row("/members/{id}/following", "/members/" + sid + "/following", 200, 403, 403, 403, 404, 404),
                 new Row("/members/{id}/invite", "/members/" + sid + "/invite", 302, 302, 200, 200, 404, 404),
@@ -151,6 +155,7 @@ class PageAuthorizationMatrixIntegrationTest extends IntegrationContract {
             groupPost = groups.write(f.id(), group, "Fern's post in the group").id();
             contactImport = contacts.importNow(s.id(), "addresses.txt",
                     (x.email() + "\n").getBytes(StandardCharsets.UTF_8)).row().id();
+            photos.upload(s.id(), org.rapport.server.photo.TestImages.jpeg(320, 240));
             connectionsVisibility(s, ConnectionsVisibility.ONLY_ME);
             blocks.block(s.id(), b.id());
             blocks.block(bb.id(), s.id());
