@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.rapport.server.member.Member;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Accounts and tokens over the API (I4). */
@@ -52,6 +54,7 @@ class AccountApiController {
         this.verifications = verifications;
     }
 
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/me/email-verification")
     @Operation(summary = "Send the verification mail for my address again",
             description = "202; 409 email-already-verified; 429 after three in an hour. GET /me says emailVerified. "
@@ -61,6 +64,7 @@ class AccountApiController {
         return ResponseEntity.accepted().build();
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/accounts")
     @SecurityRequirements
     @Operation(summary = "Create an account", description = "409 when the e-mail address is taken; 429 with "
@@ -77,6 +81,7 @@ class AccountApiController {
         return ResponseEntity.created(URI.create("/api/v1/members/" + member.id())).body(AccountJson.of(member));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/tokens")
     @SecurityRequirements
     @Operation(summary = "Sign in: exchange e-mail and password for a bearer token",
