@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.rapport.server.member.Member;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Accounts and tokens over the API (I4). */
@@ -60,6 +62,7 @@ class AccountApiController {
         this.verifications = verifications;
     }
 
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/me/email-verification")
     @Operation(summary = "Send the verification mail for my address again",
             description = "202; 409 email-already-verified; 429 too-many-verification-mails (with Retry-After) within a "
@@ -93,6 +96,11 @@ class AccountApiController {
         return new EmailJson(email, false);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202",
+            description = "The site approves each sign-up: the account waits (status AWAITING_APPROVAL)",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AccountJson.class)))
     @PostMapping("/accounts")
     @SecurityRequirements
     @Operation(summary = "Create an account", description = "201 with status ACTIVE; 202 with status AWAITING_APPROVAL "
@@ -116,6 +124,7 @@ class AccountApiController {
         return ResponseEntity.created(URI.create("/api/v1/members/" + member.id())).body(AccountJson.of(member));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/tokens")
     @SecurityRequirements
     @Operation(summary = "Sign in: exchange e-mail and password for a bearer token",

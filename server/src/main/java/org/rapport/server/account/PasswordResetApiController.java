@@ -4,11 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Password reset by e-mail over the API (issue 16); no token needed, the mailed link is the proof. */
@@ -29,6 +31,7 @@ class PasswordResetApiController {
         this.resets = resets;
     }
 
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/password-resets")
     @SecurityRequirements
     @Operation(summary = "Ask for a password-reset link by e-mail",

@@ -15,6 +15,7 @@ import org.rapport.server.account.MemberPrincipal;
 import org.rapport.server.system.Page;
 import org.rapport.server.system.PageRequest;
 import org.rapport.server.system.ValidationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The administration over the API (issue 17). Every path answers 404 to members. */
@@ -96,6 +98,7 @@ class AdminApiController {
         return MemberJson.of(admin.unsuspend(actor, id, body == null ? null : body.reason()));
     }
 
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/members/{id}/password-reset")
     @Operation(summary = "Mail the member a password reset link",
             description = "Administrators only. 202: the member is mailed a single-use link valid one hour")

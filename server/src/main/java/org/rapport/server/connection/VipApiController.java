@@ -9,6 +9,7 @@ import org.rapport.server.account.MemberPrincipal;
 import org.rapport.server.network.MemberCardJson;
 import org.rapport.server.system.Ids;
 import org.rapport.server.system.ValidationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** My VIPs over the API (F3). */
@@ -57,8 +59,9 @@ class VipApiController {
                 .map(id -> Ids.parseField(id, "memberIds")).toList()));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
-    @Operation(summary = "Pin a connection as a VIP (last in order)")
+    @Operation(summary = "Pin a connection as a VIP (last in order); 201")
     VipsJson pin(@AuthenticationPrincipal MemberPrincipal me, @RequestBody(required = false) VipRequest body) {
         if (body == null) {
             throw new ValidationException("memberId", "memberId is required.");

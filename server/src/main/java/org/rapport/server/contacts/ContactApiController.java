@@ -18,6 +18,7 @@ import org.rapport.server.system.Page;
 import org.rapport.server.system.PageRequest;
 import org.rapport.server.system.ValidationException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -64,6 +66,7 @@ class ContactApiController {
         this.json = json;
     }
 
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping(path = "/api/v1/contacts/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload an address book or another network's export (multipart field: file)",
             description = "Google or Outlook CSV, vCard 3/4, LinkedIn Connections.csv, a Facebook friends JSON, an X "

@@ -9,6 +9,7 @@ import org.rapport.server.account.MemberPrincipal;
 import org.rapport.server.network.MemberCardJson;
 import org.rapport.server.system.Ids;
 import org.rapport.server.system.ValidationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Skill endorsements over the API (H1). */
@@ -69,9 +71,10 @@ class EndorsementApiController {
         return EndorsementsJson.of(endorsements.view(me.memberId(), id));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/members/{id}/endorsements")
     @Operation(summary = "Endorse one of a connection's skills",
-            description = "{skill}: one of the skills on their profile. 200 with the endorsements as I now see them; "
+            description = "{skill}: one of the skills on their profile. 201 with the endorsements as I now see them; "
                     + "endorsing twice is harmless. 403 unless we are 1st-degree connections, or when they do not accept "
                     + "endorsements; 400 for a skill not on their profile or myself; 404 across a block.")
     EndorsementsJson endorse(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,

@@ -12,6 +12,7 @@ import org.rapport.server.system.Ids;
 import org.rapport.server.system.Page;
 import org.rapport.server.system.PageRequest;
 import org.rapport.server.system.ValidationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Introductions through a mutual connection over the API (H3). */
@@ -55,6 +57,7 @@ class IntroductionApiController {
         this.introductions = introductions;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/introductions")
     @Operation(summary = "Ask a mutual connection to introduce me to a 2nd-degree member",
             description = "{intermediaryId, targetId, reason} (reason required, at most 300 characters; it becomes the "

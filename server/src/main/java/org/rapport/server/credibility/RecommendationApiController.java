@@ -13,6 +13,7 @@ import org.rapport.server.system.Ids;
 import org.rapport.server.system.Page;
 import org.rapport.server.system.PageRequest;
 import org.rapport.server.system.ValidationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Written recommendations over the API (H2). */
@@ -68,6 +70,7 @@ class RecommendationApiController {
         this.recommendations = recommendations;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/recommendations")
     @Operation(summary = "Write a recommendation for a connection (or rewrite mine)",
             description = "{recipientId, positionIndex?, text} (text at most 3,000 characters; positionIndex: which of "
@@ -84,6 +87,7 @@ class RecommendationApiController {
                 .body(RecommendationJson.of(recommendations.get(me.memberId(), r.id()), true));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/recommendations/requests")
     @Operation(summary = "Ask a connection for a recommendation",
             description = "{memberId, positionIndex?, note?} (note at most 500 characters; positionIndex: which of my "

@@ -11,6 +11,7 @@ import org.rapport.server.network.MemberCardJson;
 import org.rapport.server.system.Page;
 import org.rapport.server.system.PageRequest;
 import org.rapport.server.system.ValidationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Updates and the feed over the API (F2). */
@@ -48,6 +50,7 @@ class PostApiController {
         this.posts = posts;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/posts")
     @Operation(summary = "Share an update", description = "text: at most 3,000 characters; links are made clickable. "
             + "visibility ANYONE (default) or CONNECTIONS. 201 with reach: how many members it was delivered to.")

@@ -13,6 +13,7 @@ import org.rapport.server.system.Ids;
 import org.rapport.server.system.Page;
 import org.rapport.server.system.PageRequest;
 import org.rapport.server.system.ValidationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Groups over the API (G3, G4). Authorisation lives in {@link GroupService}; see its class comment. */
@@ -81,6 +83,7 @@ class GroupApiController {
         this.groups = groups;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/groups")
     @Operation(summary = "Create a group; I become its owner",
             description = "name (required, at most 100 characters), description and rules (at most 2,000 each), "
@@ -117,9 +120,10 @@ class GroupApiController {
         return GroupJson.of(groups.update(me.memberId(), id, body));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/groups/{id}/join")
     @Operation(summary = "Join a public group (or one I was invited to), or ask to join a members-only one",
-            description = "200 with my relation afterwards: MEMBER or REQUESTED. 403 when banned.")
+            description = "201 with my relation afterwards: MEMBER or REQUESTED. 403 when banned.")
     RelationJson join(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
         return new RelationJson(groups.join(me.memberId(), id));
     }
@@ -145,8 +149,8 @@ class GroupApiController {
     @GetMapping("/me/group-invitations")
     @Operation(summary = "Groups I was invited to and have not answered",
             description = "Accept with POST /groups/{id}/join, decline with POST /groups/{id}/leave.")
-    List<GroupJson> invitations(@AuthenticationPrincipal MemberPrincipal me) {
-        return groups.invitations(me.memberId()).stream().map(GroupJson::of).toList();
+    Page<GroupJson> invitations(@AuthenticationPrincipal MemberPrincipal me) {
+        return Page.all(groups.invitations(me.memberId()).stream().map(GroupJson::of).toList());
     }
 
     @GetMapping("/groups/{id}/requests")
@@ -217,8 +221,8 @@ class GroupApiController {
 
     @GetMapping("/groups/{id}/bans")
     @Operation(summary = "Members banned from the group (owner and managers)")
-    List<MemberJson> bans(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
-        return groups.bans(me.memberId(), id).stream().map(MemberJson::of).toList();
+    Page<MemberJson> bans(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
+        return Page.all(groups.bans(me.memberId(), id).stream().map(MemberJson::of).toList());
     }
 
     @PostMapping("/groups/{id}/bans")
@@ -248,6 +252,7 @@ class GroupApiController {
         return groups.posts(me.memberId(), id, pending, PageRequest.of(limit, cursor)).map(PostJson::of);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/groups/{id}/posts")
     @Operation(summary = "Post in the group's discussions (members; 201)",
             description = "text: at most 3,000 characters. With post approval on, a member's post waits (pending: true) "
@@ -288,6 +293,7 @@ class GroupApiController {
         return groups.comments(me.memberId(), id, postId, PageRequest.of(limit, cursor)).map(CommentJson::of);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/groups/{id}/posts/{postId}/comments")
     @Operation(summary = "Comment on a post (members; 201)", description = "text: at most 1,250 characters.")
     ResponseEntity<CommentJson> comment(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,

@@ -16,6 +16,7 @@ import org.rapport.server.system.Ids;
 import org.rapport.server.system.Page;
 import org.rapport.server.system.PageRequest;
 import org.rapport.server.system.ValidationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Invitations over the API (A1–A5, A8). Only the two members of an invitation can see or act on it. */
@@ -81,6 +83,7 @@ class InvitationApiController {
         this.network = network;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @Operation(summary = "Invite a member to connect, with an optional note (at most 300 characters)",
             description = "201 PENDING; or 201 ACCEPTED when they had already invited me (we are now connected). "

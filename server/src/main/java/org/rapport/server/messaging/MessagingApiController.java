@@ -12,6 +12,7 @@ import org.rapport.server.system.Ids;
 import org.rapport.server.system.Page;
 import org.rapport.server.system.PageRequest;
 import org.rapport.server.system.ValidationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Conversations and messages over the API (G1, G2). */
@@ -70,6 +72,7 @@ class MessagingApiController {
         this.messaging = messaging;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @Operation(summary = "Write to a member: into our conversation, or a new one",
             description = "memberId and text (at most 2,000 characters). 201 with the conversation and the message. "
@@ -110,6 +113,7 @@ class MessagingApiController {
         return messaging.messages(m, id, PageRequest.of(limit, cursor)).map(msg -> MessageJson.of(msg, m));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{id}/messages")
     @Operation(summary = "Write into a conversation",
             description = "text: at most 2,000 characters. Answering a request I received accepts it. 201; 403, 404 "

@@ -13,6 +13,7 @@ import org.rapport.server.report.ReportEnums.Action;
 import org.rapport.server.report.ReportEnums.Reason;
 import org.rapport.server.report.ReportEnums.Status;
 import org.rapport.server.report.ReportEnums.SubjectType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Reports and the moderation queue over the API (issue 17). */
@@ -65,6 +67,7 @@ class ReportApiController {
         this.access = access;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/reports")
     @Operation(summary = "Report a member or content",
             description = "{subjectType MEMBER|POST|MESSAGE|GROUP|GROUP_POST|GROUP_COMMENT|INVITATION, subjectId, "

@@ -9,6 +9,11 @@ import java.util.function.Function;
  */
 public record Page<T>(List<T> items, String nextCursor, Long total) {
 
+    /** A whole list in one page: no next cursor, the total its size (short lists, same shape as the rest). */
+    public static <T> Page<T> all(List<T> items) {
+        return new Page<>(items, null, (long) items.size());
+    }
+
     public Page {
         items = List.copyOf(items);
     }

@@ -74,7 +74,7 @@ class FeedApiIntegrationTest extends ApiIntegrationContract {
         put(me, "/me/vips", Map.of("memberIds", List.of(fan.key()))).expectFieldErrors("memberIds");
         delete(me, "/me/vips/" + friend.key()).expect(204);
         assertThat(get(me, "/me/vips").body().path("items")).isEmpty();
-        post(me, "/me/vips", Map.of("memberId", friend.key())).expect(200);
+        post(me, "/me/vips", Map.of("memberId", friend.key())).expect(201);
         assertThat(get(me, "/me/vips").itemIds()).containsExactly(friend.key());
 
         JsonNode settings = get(me, "/notifications/settings").expect(200).body();

@@ -424,7 +424,7 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
                     .status((role, s) -> switch (role) {
                         case ANONYMOUS -> 401;
                         case OWNER, SECOND, STRANGER -> 400; // connections only
-                        case FIRST -> 200;
+                        case FIRST -> 201; // pinned: created
                         case BLOCKED, BLOCKER -> 404;
                     })
                     .shows(c -> c.role == FIRST ? Set.of(c.w.s) : Set.of()),
@@ -524,7 +524,7 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
             rule("GET /groups/{id}").target(c -> c.w.group).status(signedIn(200)),
             rule("PATCH /groups/{id}").target(c -> c.w.group).body(c -> Map.of("description", "Edited by the matrix"))
                     .status(AuthorizationMatrixApiIntegrationTest::groupOwner),
-            rule("POST /groups/{id}/join").target(c -> c.w.group).status(signedIn(200))
+            rule("POST /groups/{id}/join").target(c -> c.w.group).status(signedIn(201))
                     .after(Cell::withdrawGroupRequest),
             rule("POST /groups/{id}/leave").target(c -> c.w.group).as(c -> c.standInIf(FIRST))
                     .status((role, s) -> role == ANONYMOUS ? 401 : role == OWNER ? 409 : 204),
@@ -593,7 +593,7 @@ class AuthorizationMatrixApiIntegrationTest extends ApiIntegrationContract {
                     .status((role, s) -> switch (role) {
                         case ANONYMOUS -> 401;
                         case OWNER -> 400; // yourself
-                        case FIRST -> 200; // again: harmless
+                        case FIRST -> 201; // again: harmless, and answered as the first time
                         case SECOND, STRANGER -> 403; // connections only
                         case BLOCKED, BLOCKER -> 404;
                     })

@@ -132,10 +132,27 @@ public abstract class ApiIntegrationContract extends IntegrationContract {
         });
         try {
             var result = mvc.perform(request).andReturn();
-            return new Response(result.getRequest().getMethod() + " " + result.getRequest().getRequestURI(),
+            Response response = new Response(result.getRequest().getMethod() + " " + result.getRequest().getRequestURI(),
                     result.getResponse(), json);
+            List<String> mismatches = ApiContractCheck.mismatches(ApiContractCheck.validator(this::servedDocument),
+                    result.getRequest(), result.getResponse(), response.rawText());
+            assertThat(mismatches).as("%s disagrees with the OpenAPI document (%s)", response.request, response.text)
+                    .isEmpty();
+            return response;
+        } catch (AssertionError e) {
+            throw e;
         } catch (Exception e) {
             throw new AssertionError("the request failed outside the application: " + e, e);
+        }
+    }
+
+    /** The document the application serves, which every API call is checked against. */
+    private String servedDocument() {
+        try {
+            return mvc.perform(MockMvcRequestBuilders.get("/v3/api-docs")).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            throw new AssertionError("no OpenAPI document: " + e, e);
         }
     }
 

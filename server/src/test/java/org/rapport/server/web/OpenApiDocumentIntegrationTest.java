@@ -109,6 +109,30 @@ class OpenApiDocumentIntegrationTest extends ApiIntegrationContract {
         assertThat(problems).as("what the document lacks (%d operations)", operations).isEmpty();
     }
 
+    /** Where the document is committed: the client generator (server/pom.xml) and Redocly read it. */
+    static final Path COMMITTED = Path.of("../docs/openapi.json");
+
+    /**
+     * The committed document is the one the server serves: a change to the API changes it in the
+     * same commit. {@code -Drapport.openapi.write=true} writes the served one over it.
+     */
+    @Test
+    void theCommittedDocumentIsTheServedOne() throws Exception {
+        JsonNode served = perform(MockMvcRequestBuilders.get("/v3/api-docs")).expect(200).body();
+        String pretty = json.writerWithDefaultPrettyPrinter().writeValueAsString(served) + "\n";
+        if (Boolean.getBoolean("rapport.openapi.write")) {
+            Files.writeString(COMMITTED, pretty, StandardCharsets.UTF_8);
+        }
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/openapi.json"), pretty, StandardCharsets.UTF_8);
+        assertThat(Files.exists(COMMITTED)).as("%s exists", COMMITTED.toAbsolutePath()).isTrue();
+        assertThat(json.readTree(Files.readString(COMMITTED, StandardCharsets.UTF_8)))
+                .as("docs/openapi.json differs from the served document: run this test with "
+                        + "-Drapport.openapi.write=true, or copy server/target/openapi.json, and commit it")
+                .isEqualTo(served);
+        assertThat(served.path("openapi").asString()).startsWith("3.0");
+    }
+
     private static void expect(List<String> problems, String name, JsonNode responses, boolean needed, String status) {
         if (needed && !responses.has(status)) {
             problems.add(name + ": no " + status + " response");
