@@ -44,7 +44,8 @@ import org.springframework.test.context.TestPropertySource;
  * Every kind must have acknowledged writes, or the soak proves nothing about it.
  */
 @SqliteSpringTest
-@TestPropertySource(properties = "rapport.accounts.trusted-proxies=127.0.0.1")
+// Its own database: the soak connects members, which the shared contexts' graph indexes would not see.
+@TestPropertySource(properties = {"rapport.accounts.trusted-proxies=127.0.0.1", "rapport.test.own-database=true"})
 class SoakSqliteIntegrationTest extends ApiIntegrationContract {
 
     private static final int THREADS = Integer.getInteger("rapport.soak.threads", 50);
