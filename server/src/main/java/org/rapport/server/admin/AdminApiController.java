@@ -175,6 +175,9 @@ class AdminApiController {
     @GetMapping("/audit-log.csv")
     @Operation(summary = "The whole audit log as CSV",
             description = "Cells starting with = + - @, a tab or a carriage return get a leading apostrophe.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The audit log, newest first",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
     void auditLogCsv(@AuthenticationPrincipal MemberPrincipal me, HttpServletResponse response) throws IOException {
         Actor actor = access.moderator(me.memberId());
         response.setContentType("text/csv;charset=UTF-8");

@@ -226,6 +226,12 @@ class ApiDocumentation {
                 || operation.getResponses() == null) {
             return;
         }
+        // A handler that takes the servlet response writes its own body (a CSV, a file): not a 204.
+        for (Class<?> parameter : handler.getMethod().getParameterTypes()) {
+            if (jakarta.servlet.http.HttpServletResponse.class.isAssignableFrom(parameter)) {
+                return;
+            }
+        }
         java.lang.reflect.Type returned = handler.getMethod().getGenericReturnType();
         boolean empty = returned == void.class || (returned instanceof java.lang.reflect.ParameterizedType pt
                 && pt.getRawType() == org.springframework.http.ResponseEntity.class
@@ -282,6 +288,13 @@ class ApiDocumentation {
         if (verb != PathItem.HttpMethod.GET) {
             // ConflictException: the change does not fit the current state (already done, already taken…).
             problem(responses, 409, "Conflicts with the current state: `detail` says how");
+            // StorageFullException: the database's disk is full; nothing was stored.
+            problem(responses, 507, "The server's storage is full; nothing was changed: try again after `Retry-After` seconds")
+                    .addHeaderObject("Retry-After", retryAfter());
+        }
+        // 304 Not Modified never has a body, whatever the operation produces.
+        if (responses.get("304") != null) {
+            responses.get("304").setContent(null);
         }
         if (parameters.stream().anyMatch(p -> "path".equals(p.getIn()) && "token".equals(p.getName()))) {
             problem(responses, 410, "The link has expired or was used");
