@@ -13,10 +13,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  *
  * <p>Argon2 is expensive by design (each hash takes 64 MiB and tens of milliseconds of a core), so
  * hashes in parallel beyond the number of cores buy nothing and cost a great deal: fifty sign-ups
- * or wrong passwords at once asked for 3.2 GB of heap, and starved every other request of the CPU,
- * so that a sign-up holding SQLite's write lock was descheduled for seconds and writers behind it
- * timed out (issue 14's soak). Bounded, the heap the hashes use is {@code permits} × 64 MiB, and
- * the requests that are not hashing keep their share of the machine.
+ * or wrong passwords at once asked for 3.2 GB of heap and competed with every other request for
+ * the CPU (issue 14's soak). Bounded, the heap the hashes use is {@code permits} × 64 MiB, and
+ * the requests that are not hashing keep more of their share of the machine.
  */
 final class BoundedPasswordEncoder implements PasswordEncoder {
 

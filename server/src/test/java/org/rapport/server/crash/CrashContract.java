@@ -437,7 +437,13 @@ abstract class CrashContract {
                 String marker = marker("post");
                 return new Op("post", "POST", "/posts", tokens.get(a), Map.of("text", marker), a, a, 0, marker);
             }
-            if (roll < 81 && a != b) {
+            if (roll < 81 && (a != b || !links.isEmpty())) {
+                // mostly to a connection (members take messages from connections and group members)
+                if (!links.isEmpty() && random.nextInt(4) != 0) {
+                    long k = links.get(random.nextInt(links.size()));
+                    a = k >>> 32;
+                    b = k & 0xffffffffL;
+                }
                 String marker = marker("message");
                 return new Op("message", "POST", "/conversations", tokens.get(a),
                         Map.of("memberId", Long.toString(b), "text", marker), a, b, 0, marker);
