@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * deleted only after a fresh sign-in through the provider.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "rapport.test.own-database=true",
         "rapport.accounts.password-sign-in=false",
         "rapport.scheduling.enabled=false",
         "rapport.search.index-dir=target/search-index-${random.uuid}",

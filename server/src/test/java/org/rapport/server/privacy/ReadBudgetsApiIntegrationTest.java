@@ -31,6 +31,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  */
 @SqliteSpringTest
 @TestPropertySource(properties = {
+        "rapport.test.own-database=true",
         "rapport.limits.profiles-per-minute=3", "rapport.limits.profiles-per-day=5",
         "rapport.limits.mutual-per-minute=3", "rapport.limits.mutual-per-day=5",
         "rapport.limits.path-per-minute=3", "rapport.limits.path-per-day=5",

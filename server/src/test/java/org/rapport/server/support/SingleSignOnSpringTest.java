@@ -13,11 +13,15 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * {@link SqliteSpringTest}'s application with single sign-on configured (issue 16): the
  * {@link TestIdentityProvider} as OpenID Connect provider and the {@link TestDirectory} as LDAP
- * directory. Classes with this annotation (and the same extra properties) share one context.
+ * directory. Classes with this annotation (and the same extra properties) share one context, on
+ * a SQLite database of its own ({@link SqliteTestDatabase}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // A database of its own: this context's graph index is loaded once, and the shared contexts
+        // connect members in the shared database that it would never see.
+        "rapport.test.own-database=true",
         "rapport.accounts.signup-limit=40",
         "rapport.scheduling.enabled=false",
         "rapport.search.index-dir=target/search-index-${random.uuid}",
